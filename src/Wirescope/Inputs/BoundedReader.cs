@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using Wirescope.Documents;
+using Wirescope.Pipeline;
+
+namespace Wirescope.Inputs;
+
+/// <summary>Reads a stream to bytes under a size cap, gunzipping when the data is gzip.</summary>
+public static class BoundedReader
+{
+    /// <summary>Reads all of <paramref name="stream"/> (gunzipped if it starts with the gzip magic).</summary>
+    public static byte[] ReadAll(Stream stream, long maxBytes, string name)
+    {
+        var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 1 << 16);
+        Span<byte> magic = stackalloc byte[2];
+        int got = ReadHeader(buffered, magic, out var head);
+        Stream source = head;
+        bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        if (gzip) source = new GZipStream(head, CompressionMode.Decompress);
+        try
+        {
+            return Copy(source, maxBytes, name);
+        }
+        catch (InvalidDataException e) when (gzip)
+        {
+            throw new StageException(ErrorCodes.InputBadGzip, $"{name}: broken gzip data ({e.Message})");
+        }
+        catch (EndOfStreamException) when (gzip)
+        {
+            throw new StageException(ErrorCodes.InputBadGzip, $"{name}: truncated gzip data");
+        }
+        finally
+        {
+            if (gzip) source.Dispose();
+        }
+    }
+
+    private static int ReadHeader(Stream s, Span<byte> magic, out Stream rest)
+    {
+        int n = 0;
+        while (n < magic.Length)
+        {
+            int r = s.Read(magic[n..]);
+            if (r == 0) break;
+            n += r;
+        }
+        rest = new PrefixedStream(magic[..n].ToArray(), s);
+        return n;
+    }
+
+    private static byte[] Copy(Stream source, long maxBytes, string name)
+    {
+        using var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int r;
+        while ((r = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (ms.Length + r > maxBytes)
+                throw new StageException(ErrorCodes.InputTooLarge, $"{name}: larger than the cap of {maxBytes:N0} bytes (--max-bytes)");
+            ms.Write(buffer, 0, r);
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>A stream that replays a few already-read bytes before the rest.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
+    {
+        private int _pos;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException("length of a prefixed stream");
+        public override long Position { get => throw new NotSupportedException("position"); set => throw new NotSupportedException("position"); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override int Read(Span<byte> buffer)
+        {
+            if (_pos < prefix.Length)
+            {
+                int n = Math.Min(buffer.Length, prefix.Length - _pos);
+                prefix.AsSpan(_pos, n).CopyTo(buffer);
+                _pos += n;
+                return n;
+            }
+            return inner.Read(buffer);
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("seek");
+        public override void SetLength(long value) => throw new NotSupportedException("set length");
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("write");
+    }
+}
