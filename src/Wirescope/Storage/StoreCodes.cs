@@ -4,7 +4,7 @@ namespace Wirescope.Storage;
 public static class StoreCodes
 {
     /// <summary>The server answered 304 to a conditional request: the stored copy is current.</summary>
-    public const string NotModified = "fetch.not_modified";
+    public const string NotModified = Inputs.Web.FetchCodes.NotModified;
     /// <summary>robots.txt disallows the URL for our user agent.</summary>
     public const string RobotsDisallowed = "fetch.robots";
     /// <summary>The pipeline produced no article (layer not run).</summary>

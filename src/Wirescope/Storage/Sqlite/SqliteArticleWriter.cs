@@ -24,8 +24,10 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         {
             if (p.NotModified)
             {
+                // The server says our copy is current: a duplicate of the article stored from
+                // that URL (none when the URL was a feed or sitemap, whose entries are the articles).
                 long? of = p.CanonicalUrl is null ? null : Scalar(tx, "SELECT id FROM articles WHERE url = $u", ("$u", p.CanonicalUrl));
-                if (of is not null) return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, StoryOf(tx, of.Value), "not modified since the last fetch"));
+                return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, of is null ? null : StoryOf(tx, of.Value), "not modified since the last fetch"));
             }
             return Log(tx, new IngestOutcome(input, IngestStatus.Failed, null, null, reason));
         }
