@@ -7,4 +7,7 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(QuotesCommand.Create());
+root.Subcommands.Add(EventsCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();
