@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Wirescope.Inputs.Web;
 using Wirescope.Storage;
 using Wirescope.Storage.Sqlite;
 
@@ -43,14 +42,4 @@ internal static class StoreOptions
         Console.Error.WriteLine($"wirescope: {option}: cannot read '{s}' (YYYY-MM-DD)");
         return false;
     }
-}
-
-/// <summary>The store's sources table as the fetcher's memory of ETag / Last-Modified.</summary>
-internal sealed class StoreValidatorCache(IStore store) : IValidatorCache
-{
-    public (string? ETag, string? LastModified)? Get(string url) =>
-        store.GetFetchState(url) is { } s ? (s.ETag, s.LastModified) : null;
-
-    public void Put(string url, string? etag, string? lastModified, DateTimeOffset fetchedAt) =>
-        store.PutFetchStates([new KeyValuePair<string, FetchState>(url, new FetchState(etag, lastModified, fetchedAt))]);
 }

@@ -11,6 +11,10 @@ public sealed record FetcherOptions
     /// <summary>Allow loopback, link-local and private addresses (off by default: SSRF).</summary>
     public bool AllowPrivate { get; init; }
 
+    /// <summary>Replaces <see cref="AddressGuard.IsForbidden"/> (tests: allow only 127.0.0.1, so a
+    /// redirect to another private address is refused before any packet is sent).</summary>
+    public Func<System.Net.IPAddress, bool>? AddressPolicy { get; init; }
+
     /// <summary>Honour robots.txt (RFC 9309).</summary>
     public bool RespectRobots { get; init; } = true;
 

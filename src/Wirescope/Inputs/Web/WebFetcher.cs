@@ -240,7 +240,8 @@ public sealed class WebFetcher : IDisposable
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        var allowed = _options.AllowPrivate ? addresses : addresses.Where(a => !AddressGuard.IsForbidden(a)).ToArray();
+        var forbidden = _options.AddressPolicy ?? AddressGuard.IsForbidden;
+        var allowed = _options.AllowPrivate ? addresses : addresses.Where(a => !forbidden(a)).ToArray();
         if (allowed.Length == 0)
             throw new AddressRefusedException($"{host} resolves only to loopback, link-local or private addresses ({string.Join(", ", addresses.Select(a => a.ToString()))}); use --allow-private to fetch it");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
