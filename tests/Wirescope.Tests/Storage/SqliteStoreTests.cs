@@ -103,13 +103,13 @@ public class SqliteStoreTests
             Assert.Equal(1, old.SchemaVersion);
             TestDocs.Write(old, TestDocs.Article("a", "Putin said the talks went well.", "https://a.example/1"));
         }
-        using (var conn = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
+        using (var v1 = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
         {
             // A quote as a version-1 build stored it (that version had no quote index).
-            conn.Open();
-            using var cmd = conn.CreateCommand();
-            cmd.CommandText = "INSERT INTO quotes(article_id, idx, text, start, \"end\", kind, speaker_name) VALUES (1, 0, 'North Korea needs guarantees', 0, 5, 'indirect', 'Vladimir Putin')";
-            cmd.ExecuteNonQuery();
+            v1.Open();
+            using var insert = v1.CreateCommand();
+            insert.CommandText = "INSERT INTO quotes(article_id, idx, text, start, \"end\", kind, speaker_name) VALUES (1, 0, 'North Korea needs guarantees', 0, 5, 'indirect', 'Vladimir Putin')";
+            insert.ExecuteNonQuery();
         }
         using (var store = SqliteStore.Open(tmp.Path))
         {
