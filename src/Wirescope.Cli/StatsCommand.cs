@@ -12,9 +12,11 @@ public static class StatsCommand
         var db = StoreOptions.Db();
         var format = new Option<string>("--format") { Description = "text|json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var log = new Option<int>("--log") { Description = "Also print the last N lines of the ingest log (text format)" };
         var cmd = new Command("stats", "Counts of articles, stories, entities, quotes, events and sources in the store");
         cmd.Options.Add(db);
         cmd.Options.Add(format);
+        cmd.Options.Add(log);
         cmd.SetAction(parse =>
         {
             using var store = StoreOptions.OpenExisting(parse.GetValue(db)!);
@@ -33,6 +35,16 @@ public static class StatsCommand
                 Console.WriteLine($"quotes    {s.Quotes}");
                 Console.WriteLine($"events    {s.Events}");
                 Console.WriteLine($"sources   {s.Sources}");
+                if (parse.GetValue(log) is > 0 and var n)
+                {
+                    Console.WriteLine();
+                    foreach (var l in store.IngestLog(n))
+                    {
+                        var status = l.Status.ToString().ToLowerInvariant();
+                        var of = l.OfArticle is { } id ? $" article {id}" : "";
+                        Console.WriteLine($"{l.Time:yyyy-MM-dd HH:mm:ss} {status,-9}{of} {l.Input}{(l.Reason is null ? "" : " — " + l.Reason)}");
+                    }
+                }
             }
             return ExitCodes.Ok;
         });

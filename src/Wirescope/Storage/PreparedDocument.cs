@@ -25,6 +25,9 @@ public sealed class PreparedDocument
     /// <summary>Set when the page was not fetched because the server said it had not changed (HTTP 304).</summary>
     public bool NotModified { get; private init; }
 
+    /// <summary>The same document, to be logged as failed for <paramref name="reason"/>.</summary>
+    public static PreparedDocument Failed(Document doc, string reason) => new(doc) { FailReason = reason };
+
     public static PreparedDocument From(Document doc)
     {
         if (doc.Error is { } e)

@@ -14,8 +14,14 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _actorIds = new(StringComparer.Ordinal);
 
+    private long _nextId;
+
     /// <summary>Drops caches that may name rows of a rolled-back transaction.</summary>
-    public void Forget() => _actorIds.Clear();
+    public void Forget()
+    {
+        _actorIds.Clear();
+        _nextId = 0;
+    }
 
     public IngestOutcome Write(SqliteTransaction tx, PreparedDocument p)
     {
@@ -36,32 +42,28 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         if (Scalar(tx, "SELECT id FROM articles WHERE content_hash = $h", ("$h", p.ContentHash)) is { } byHash)
             return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, byHash, StoryOf(tx, byHash), "same content"));
 
-        tx.Save("article");
-        try
-        {
-            var (id, story) = Insert(tx, p);
-            tx.Release("article");
-            return Log(tx, new IngestOutcome(input, IngestStatus.Added, id, story, null));
-        }
-        catch (SqliteException e)
-        {
-            tx.Rollback("article");
-            tx.Release("article");
-            _actorIds.Clear();
-            return Log(tx, new IngestOutcome(input, IngestStatus.Failed, null, null, $"store.write_failed: {e.Message}"));
-        }
+        // No savepoint per article: a failure aborts the batch and SqliteStore.Write redoes it
+        // one article per transaction, so each article still lands whole or not at all.
+        var (id, story) = Insert(tx, p);
+        return Log(tx, new IngestOutcome(input, IngestStatus.Added, id, story, null));
     }
 
     private (long Id, long Story) Insert(SqliteTransaction tx, PreparedDocument p)
     {
         var doc = p.Document;
         var a = doc.Article!;
+        // The single writer owns the id sequence, so the id (and with it the story) is known
+        // before the row is written: no second write of a row with a 10 KB record.
+        if (_nextId == 0) _nextId = (long)Command(tx, "SELECT COALESCE(MAX(id), 0) + 1 FROM articles").ExecuteScalar()!;
+        long id = _nextId++;
+        long story = FindStory(tx, id, p.Signature);
         var cmd = Command(tx, """
-            INSERT INTO articles(input, url, content_hash, title, site, published, published_day, language, story_id,
+            INSERT INTO articles(id, input, url, content_hash, title, site, published, published_day, language, story_id,
                                  text, record, minhash, layers, added_at)
-            VALUES ($input, $url, $hash, $title, $site, $pub, $day, $lang, 0, $text, $record, $minhash, $layers, $added)
-            RETURNING id
+            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, $text, $record, $minhash, $layers, $added)
             """);
+        Set(cmd, "$id", id);
+        Set(cmd, "$story", story);
         Set(cmd, "$input", doc.Id);
         Set(cmd, "$url", p.CanonicalUrl);
         Set(cmd, "$hash", p.ContentHash);
@@ -75,9 +77,8 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         Set(cmd, "$minhash", p.Signature is null ? null : MinHasher.ToBytes(p.Signature));
         Set(cmd, "$layers", (long)doc.Done);
         Set(cmd, "$added", SqliteStore.Now());
-        long id = (long)cmd.ExecuteScalar()!;
-
-        long story = AssignStory(tx, id, p.Signature);
+        cmd.ExecuteNonQuery();
+        if (p.Signature is not null) AddBands(tx, id, p.Signature);
 
         var fts = Command(tx, "INSERT INTO articles_fts(rowid, title, text) VALUES ($id, $title, $text)");
         Set(fts, "$id", id);
@@ -92,42 +93,29 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
     }
 
     /// <summary>
-    /// Joins the article to the stories of its near-duplicates (LSH candidates whose estimated
-    /// Jaccard passes the threshold). When it bridges several stories they merge: a story is a
-    /// connected component of the similarity graph, named by its smallest article id, so the
-    /// grouping does not depend on the order articles arrive in.
+    /// The story of a new article: it joins the stories of its near-duplicates (LSH candidates
+    /// whose estimated Jaccard passes the threshold). When it bridges several stories they merge:
+    /// a story is a connected component of the similarity graph, named by its smallest article
+    /// id, so the grouping does not depend on the order articles arrive in.
     /// </summary>
-    private long AssignStory(SqliteTransaction tx, long id, uint[]? signature)
+    private long FindStory(SqliteTransaction tx, long id, uint[]? signature)
     {
+        if (signature is null) return id;
         var stories = new SortedSet<long>();
-        if (signature is not null)
+        var keys = MinHasher.BandKeys(signature);
+        var find = Command(tx, FindSql);
+        for (int i = 0; i < keys.Length; i++) Set(find, "$k" + i, keys[i]);
+        using (var r = find.ExecuteReader())
         {
-            var keys = MinHasher.BandKeys(signature);
-            var find = Command(tx, "SELECT DISTINCT a.id, a.story_id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id WHERE b.key IN ("
-                + string.Join(", ", Enumerable.Range(0, MinHasher.Bands).Select(i => "$k" + i)) + ")");
-            for (int i = 0; i < keys.Length; i++) Set(find, "$k" + i, keys[i]);
-            using (var r = find.ExecuteReader())
+            while (r.Read())
             {
-                while (r.Read())
-                {
-                    if (r.GetInt64(0) == id || r.IsDBNull(2)) continue;
-                    var other = MinHasher.FromBytes((byte[])r.GetValue(2));
-                    if (MinHasher.Similarity(signature, other) >= MinHasher.SameStoryThreshold) stories.Add(r.GetInt64(1));
-                }
-            }
-            var band = Command(tx, "INSERT INTO article_bands(key, article_id) VALUES ($k, $id)");
-            foreach (var k in keys)
-            {
-                Set(band, "$k", k);
-                Set(band, "$id", id);
-                band.ExecuteNonQuery();
+                if (r.IsDBNull(2)) continue;
+                var other = MinHasher.FromBytes((byte[])r.GetValue(2));
+                if (MinHasher.Similarity(signature, other) >= MinHasher.SameStoryThreshold) stories.Add(r.GetInt64(1));
             }
         }
-        long story = stories.Count == 0 ? id : stories.Min;
-        var set = Command(tx, "UPDATE articles SET story_id = $s WHERE id = $id");
-        Set(set, "$s", story);
-        Set(set, "$id", id);
-        set.ExecuteNonQuery();
+        if (stories.Count == 0) return id;
+        long story = stories.Min;
         foreach (var other in stories)
         {
             if (other == story) continue;
@@ -137,6 +125,24 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
             merge.ExecuteNonQuery();
         }
         return story;
+    }
+
+    private static readonly string FindSql =
+        "SELECT DISTINCT a.id, a.story_id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id WHERE b.key IN ("
+        + string.Join(", ", Enumerable.Range(0, MinHasher.Bands).Select(i => "$k" + i)) + ")";
+
+    private static readonly string BandsSql =
+        "INSERT OR IGNORE INTO article_bands(key, article_id) VALUES "
+        + string.Join(", ", Enumerable.Range(0, MinHasher.Bands).Select(i => $"($k{i}, $id)"));
+
+    /// <summary>All band keys in one statement (one round trip instead of 32).</summary>
+    private void AddBands(SqliteTransaction tx, long id, uint[] signature)
+    {
+        var keys = MinHasher.BandKeys(signature);
+        var band = Command(tx, BandsSql);
+        for (int i = 0; i < keys.Length; i++) Set(band, "$k" + i, keys[i]);
+        Set(band, "$id", id);
+        band.ExecuteNonQuery();
     }
 
     private Dictionary<string, long> WriteEntities(SqliteTransaction tx, long articleId, List<Entity> entities)

@@ -86,10 +86,36 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<IngestOutcome> Write(IReadOnlyList<PreparedDocument> batch)
     {
-        using var tx = _write.BeginTransaction();
         try
         {
-            FlushPending(tx);
+            return WriteBatch(batch, flush: true);
+        }
+        catch (SqliteException) when (batch.Count > 1)
+        {
+            // One article broke the batch (the transaction is rolled back): redo it one
+            // article per transaction, so only the bad one fails.
+            var outcomes = new List<IngestOutcome>(batch.Count);
+            foreach (var doc in batch)
+            {
+                try
+                {
+                    outcomes.AddRange(WriteBatch([doc], flush: false));
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is not (10 or 13)) // SQLITE_IOERR, SQLITE_FULL: the store is broken
+                {
+                    outcomes.AddRange(WriteBatch([PreparedDocument.Failed(doc.Document, $"store.write_failed: {e.Message}")], flush: false));
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    private IReadOnlyList<IngestOutcome> WriteBatch(IReadOnlyList<PreparedDocument> batch, bool flush)
+    {
+        using var tx = _write.BeginTransaction();
+        var flushed = flush ? FlushPending(tx) : ([], []);
+        try
+        {
             var outcomes = new List<IngestOutcome>(batch.Count);
             foreach (var doc in batch) outcomes.Add(_writer.Write(tx, doc));
             tx.Commit();
@@ -98,6 +124,9 @@ public sealed class SqliteStore : IStore
         catch
         {
             _writer.Forget();
+            // Rolled back: queue the sources and validators again for the next transaction.
+            foreach (var s in flushed.Sources) _pendingSources.Enqueue(s);
+            foreach (var f in flushed.Fetch) _pendingFetch.Enqueue(f);
             throw;
         }
     }
@@ -118,11 +147,14 @@ public sealed class SqliteStore : IStore
         tx.Commit();
     }
 
-    private void FlushPending(SqliteTransaction tx)
+    private (List<(string Uri, string Kind)> Sources, List<KeyValuePair<string, FetchState>> Fetch) FlushPending(SqliteTransaction tx)
     {
         var now = Now();
+        var sources = new List<(string Uri, string Kind)>();
+        var fetch = new List<KeyValuePair<string, FetchState>>();
         while (_pendingSources.TryDequeue(out var s))
         {
+            sources.Add(s);
             using var cmd = _write.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = """
@@ -136,6 +168,7 @@ public sealed class SqliteStore : IStore
         }
         while (_pendingFetch.TryDequeue(out var f))
         {
+            fetch.Add(f);
             using var cmd = _write.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = """
@@ -151,6 +184,7 @@ public sealed class SqliteStore : IStore
             cmd.Parameters.AddWithValue("$t", now);
             cmd.ExecuteNonQuery();
         }
+        return (sources, fetch);
     }
 
     internal static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -23,11 +23,12 @@ CREATE INDEX articles_day ON articles(published_day);
 CREATE INDEX articles_site ON articles(site);
 
 -- LSH bands of each signature: articles sharing a key are near-duplicate candidates.
+-- WITHOUT ROWID: one b-tree keyed by (key, article_id), no separate index to maintain.
 CREATE TABLE article_bands (
   key        INTEGER NOT NULL,
-  article_id INTEGER NOT NULL
-);
-CREATE INDEX article_bands_key ON article_bands(key);
+  article_id INTEGER NOT NULL,
+  PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text, content='articles', content_rowid='id',
