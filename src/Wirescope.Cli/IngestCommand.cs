@@ -69,6 +69,7 @@ public static class IngestCommand
                     MaxBytes = pipelineOptions.MaxInputBytes,
                     MinHostInterval = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(hostDelay))),
                 };
+                var bytes = new InputProgress();
                 using var loader = new DisposableLoader(UrlLoaders.Create(fetcherOptions, new StoreValidatorCache(store)));
                 var inputOptions = new InputOptions
                 {
@@ -77,6 +78,7 @@ public static class IngestCommand
                     Extensions = InputOptions.SourceExtensions,
                     ExpandSources = true,
                     OnSource = store.TouchSource,
+                    Progress = bytes,
                 };
                 var resolver = new InputResolver(inputOptions, loader.Loader);
                 var names = parse.GetValue(sources)!;
@@ -87,7 +89,8 @@ public static class IngestCommand
                 IngestSummary summary;
                 try
                 {
-                    summary = IngestProgress.Show(parse.GetValue(progress)!, CountKnown(names, resolver), p => runner.Run(pending, p, ct));
+                    summary = IngestProgress.Show(parse.GetValue(progress)!, CountKnown(names, resolver), WarcBytes(names),
+                        () => bytes.BytesRead, p => runner.Run(pending, p, ct));
                 }
                 catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException)
                 {
@@ -121,6 +124,19 @@ public static class IngestCommand
                 }
             }
             else total++;
+        }
+        return total;
+    }
+
+    /// <summary>Total size of the sources when every one is a WARC file, else null.</summary>
+    private static long? WarcBytes(string[] names)
+    {
+        long total = 0;
+        foreach (var n in names)
+        {
+            var lower = n.ToLowerInvariant();
+            if (!(lower.EndsWith(".warc") || lower.EndsWith(".warc.gz")) || !File.Exists(n)) return null;
+            total += new FileInfo(n).Length;
         }
         return total;
     }

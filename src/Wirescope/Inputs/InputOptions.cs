@@ -25,6 +25,9 @@ public sealed record InputOptions
     /// <summary>Deepest chain of sitemap indexes followed.</summary>
     public int MaxSitemapDepth { get; init; } = 3;
 
+    /// <summary>Counts the bytes of WARC files read (for a progress bar), when set.</summary>
+    public InputProgress? Progress { get; init; }
+
     /// <summary>Told of each source read (uri, kind: file, dir, warc, feed, sitemap, url), for the store's sources table.</summary>
     public Action<string, string>? OnSource { get; init; }
 }

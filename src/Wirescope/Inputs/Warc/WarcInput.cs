@@ -29,8 +29,15 @@ public static class WarcInput
         }
         using (reader)
         {
+            long reported = 0;
             foreach (var rec in reader.Records())
             {
+                if (options.Progress is { } progress)
+                {
+                    var at = reader.SourcePosition;
+                    progress.Advance(at - reported);
+                    reported = at;
+                }
                 var doc = ToPending(rec, path, options);
                 if (doc is not null) yield return doc;
             }

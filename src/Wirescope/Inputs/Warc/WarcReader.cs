@@ -19,14 +19,19 @@ public sealed class WarcReader : IDisposable
     private const int MaxHeaders = 512;
 
     private readonly Stream _stream;
+    private readonly Stream _source;
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _pos, _len;
     private long _consumed;
 
     public WarcReader(Stream stream, bool gzip)
     {
+        _source = stream;
         _stream = gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
+
+    /// <summary>Position in the underlying (compressed) stream, when it can tell; for progress.</summary>
+    public long SourcePosition => _source.CanSeek ? _source.Position : 0;
 
     /// <summary>Opens a file; gzip is recognised from its first bytes, not its name.</summary>
     public static WarcReader Open(string path, long maxBlockBytes = 16 * 1024 * 1024)
