@@ -1,9 +1,13 @@
 using Wirescope.Inputs;
+using Wirescope.Inputs.Web;
 
 namespace Wirescope.Cli;
 
-/// <summary>The URL loader the CLI uses (the fetcher, once Inputs/Web has one).</summary>
+/// <summary>The URL loader the CLI uses: the polite fetcher of Inputs/Web.</summary>
 internal static class UrlLoaders
 {
-    public static IUrlLoader? Default() => null;
+    /// <summary>For analyze: default politeness, private addresses refused, no remembered validators.</summary>
+    public static IUrlLoader? Default() => new WebUrlLoader(new WebFetcher(new FetcherOptions()));
+
+    public static WebUrlLoader Create(FetcherOptions options, IValidatorCache? validators) => new(new WebFetcher(options, validators));
 }

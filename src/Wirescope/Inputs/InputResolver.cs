@@ -1,4 +1,7 @@
 using Wirescope.Documents;
+using Wirescope.Inputs.Feeds;
+using Wirescope.Inputs.Warc;
+using Wirescope.Inputs.Web;
 using Wirescope.Pipeline;
 
 namespace Wirescope.Inputs;
@@ -6,7 +9,9 @@ namespace Wirescope.Inputs;
 /// <summary>
 /// Turns command-line inputs into pending documents, in a stable order: files as named,
 /// directories recursively sorted by path (ordinal), "-" for stdin, http(s) URLs.
-/// Nothing is read here; reading happens on the workers.
+/// Nothing is read here; reading happens on the workers. With <see cref="InputOptions.ExpandSources"/>
+/// (ingest), WARC archives, feeds and sitemaps (files or URLs, told apart by content) become the
+/// documents they hold; a feed or sitemap is read here, its entries are fetched on the workers.
 /// </summary>
 public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
 {
@@ -20,9 +25,16 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
             }
             else if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             {
-                yield return urls is null
-                    ? PendingDocument.Failed(input, new InputInfo("url", input, options.Format), ErrorCodes.FetchRefused, $"{input}: URL input is not available in this build")
-                    : urls.Pending(uri, options);
+                if (options.ExpandSources && urls is ISourceLoader sources)
+                {
+                    foreach (var p in ExpandUrl(uri, sources, 0)) yield return p;
+                }
+                else
+                {
+                    yield return urls is null
+                        ? PendingDocument.Failed(input, new InputInfo("url", input, options.Format), ErrorCodes.FetchRefused, $"{input}: URL input is not available in this build")
+                        : urls.Pending(uri, options);
+                }
             }
             else if (input.Contains("://", StringComparison.Ordinal))
             {
@@ -31,10 +43,12 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
             }
             else if (Directory.Exists(input))
             {
+                options.OnSource?.Invoke(Path.GetFullPath(input), "dir");
                 foreach (var f in EnumerateDirectory(input)) foreach (var p in FromFile(f)) yield return p;
             }
             else if (File.Exists(input))
             {
+                options.OnSource?.Invoke(Path.GetFullPath(input), "file");
                 foreach (var p in FromFile(input)) yield return p;
             }
             else
@@ -57,6 +71,8 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
 
     private IEnumerable<PendingDocument> FromFile(string path)
     {
+        if (options.ExpandSources && options.Format != "jsonl" && SniffFile(path) is { } kind and not SourceKind.Page)
+            return kind == SourceKind.Warc ? WarcFile(path) : FeedFile(path);
         bool jsonl = options.Format == "jsonl" || (options.Format == "auto" && (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)));
         if (jsonl)
         {
@@ -75,6 +91,131 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
         }
         var info = new InputInfo("file", path, options.Format);
         return [new PendingDocument(path, info, _ => LoadFile(path))];
+    }
+
+    /// <summary>What a file holds, from its name and first bytes; null for ordinary pages.</summary>
+    private static SourceKind? SniffFile(string path)
+    {
+        var lower = path.ToLowerInvariant();
+        if (lower.EndsWith(".warc") || lower.EndsWith(".warc.gz")) return SourceKind.Warc;
+        if (!(lower.EndsWith(".xml") || lower.EndsWith(".xml.gz") || lower.EndsWith(".rss") || lower.EndsWith(".atom") || lower.EndsWith(".json")
+              || lower.EndsWith(".gz"))) return null;
+        try
+        {
+            using var fs = File.OpenRead(path);
+            Stream s = fs;
+            var magic = new byte[2];
+            int got = fs.Read(magic, 0, 2);
+            fs.Position = 0;
+            if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) s = new System.IO.Compression.GZipStream(fs, System.IO.Compression.CompressionMode.Decompress);
+            var head = new byte[8192];
+            int n = 0, r;
+            while (n < head.Length && (r = s.Read(head, n, head.Length - n)) > 0) n += r;
+            return SourceSniffer.Detect(head.AsSpan(0, n));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null; // read as a page: the failure is reported there
+        }
+    }
+
+    private IEnumerable<PendingDocument> WarcFile(string path)
+    {
+        options.OnSource?.Invoke(Path.GetFullPath(path), "warc");
+        return WarcInput.Read(path, options);
+    }
+
+    private IEnumerable<PendingDocument> FeedFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            using var fs = File.OpenRead(path);
+            bytes = BoundedReader.ReadAll(fs, options.MaxBytes * 4, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StageException)
+        {
+            return [PendingDocument.Failed(path, new InputInfo("feed", path, options.Format), ErrorCodes.InputUnreadable, $"{path}: {e.Message}")];
+        }
+        return ExpandFeed(bytes, path, null, 0);
+    }
+
+    /// <summary>Fetches a URL given as a source: a feed or sitemap is expanded, a page becomes one document.</summary>
+    private IEnumerable<PendingDocument> ExpandUrl(Uri uri, ISourceLoader loader, int depth)
+    {
+        var id = uri.AbsoluteUri;
+        FetchResult result;
+        try
+        {
+            result = loader.Fetch(uri, CancellationToken.None);
+        }
+        catch (StageException e)
+        {
+            return [PendingDocument.Failed(id, new InputInfo("url", id, options.Format), e.Code, e.Message)];
+        }
+        if (result.NotModified)
+            return [PendingDocument.Failed(id, new InputInfo("url", id, options.Format), FetchCodes.NotModified, $"{id}: not modified since the last fetch (HTTP 304)")];
+        var body = result.Body;
+        if (body.Length > 2 && body[0] == 0x1f && body[1] == 0x8b)
+        {
+            try
+            {
+                body = BoundedReader.ReadAll(new MemoryStream(body), options.MaxBytes * 4, id);
+            }
+            catch (StageException e)
+            {
+                return [PendingDocument.Failed(id, new InputInfo("url", id, options.Format), e.Code, e.Message)];
+            }
+        }
+        if (SourceSniffer.Detect(body) is SourceKind.Page or SourceKind.Warc)
+        {
+            options.OnSource?.Invoke(id, "url");
+            var page = WebUrlLoader.ToRawPage(result with { Body = body }, options, null);
+            return [new PendingDocument(id, new InputInfo("url", id, options.Format), _ => page)];
+        }
+        return ExpandFeed(body, id, result.FinalUrl, depth);
+    }
+
+    private IEnumerable<PendingDocument> ExpandFeed(byte[] bytes, string source, Uri? baseUrl, int depth)
+    {
+        FeedDocument feed;
+        try
+        {
+            feed = FeedParser.Parse(bytes, baseUrl);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or System.Xml.XmlException)
+        {
+            return [PendingDocument.Failed(source, new InputInfo("feed", source, options.Format), ErrorCodes.InputUnreadable, $"{source}: not a readable feed or sitemap ({e.Message})")];
+        }
+        var kind = feed.Kind is SourceKind.Sitemap or SourceKind.SitemapIndex ? "sitemap" : "feed";
+        options.OnSource?.Invoke(source, kind);
+        return Entries(feed, source, kind, depth);
+    }
+
+    private IEnumerable<PendingDocument> Entries(FeedDocument feed, string source, string kind, int depth)
+    {
+        foreach (var entry in feed.Entries)
+        {
+            var uri = new Uri(entry.Url);
+            if (urls is not ISourceLoader loader)
+            {
+                yield return PendingDocument.Failed(entry.Url, new InputInfo(kind, entry.Url, options.Format), ErrorCodes.FetchRefused,
+                    $"{entry.Url}: listed by {source}, but URL input is not available here");
+                continue;
+            }
+            if (feed.Kind == SourceKind.SitemapIndex)
+            {
+                if (depth + 1 > options.MaxSitemapDepth)
+                {
+                    yield return PendingDocument.Failed(entry.Url, new InputInfo(kind, entry.Url, options.Format), ErrorCodes.InputUnreadable,
+                        $"{entry.Url}: sitemap indexes nested deeper than {options.MaxSitemapDepth}");
+                    continue;
+                }
+                foreach (var p in ExpandUrl(uri, loader, depth + 1)) yield return p;
+                continue;
+            }
+            yield return loader.Pending(uri, options, entry, kind);
+        }
     }
 
     private static IEnumerable<PendingDocument> ReadJsonl(Stream s, string path)

@@ -1,0 +1,56 @@
+using Wirescope.Documents;
+using Wirescope.Documents.Json;
+
+namespace Wirescope.Storage;
+
+/// <summary>
+/// A document made ready for the single writer: identity keys, near-duplicate signature and the
+/// JSON record are computed beforehand (off the writer thread), so the writer only runs SQL.
+/// </summary>
+public sealed class PreparedDocument
+{
+    private PreparedDocument(Document doc) => Document = doc;
+
+    public Document Document { get; }
+    public string? CanonicalUrl { get; private init; }
+    public string? ContentHash { get; private init; }
+    public uint[]? Signature { get; private init; }
+    public byte[]? Json { get; private init; }
+    /// <summary>"YYYY-MM-DD" of the published date when the day is known (for date filters).</summary>
+    public string? PublishedDay { get; private init; }
+
+    /// <summary>Why the document cannot be stored (it is logged as failed), or null.</summary>
+    public string? FailReason { get; private init; }
+
+    /// <summary>Set when the page was not fetched because the server said it had not changed (HTTP 304).</summary>
+    public bool NotModified { get; private init; }
+
+    /// <summary>The same document, to be logged as failed for <paramref name="reason"/>.</summary>
+    public static PreparedDocument Failed(Document doc, string reason) => new(doc) { FailReason = reason };
+
+    public static PreparedDocument From(Document doc)
+    {
+        if (doc.Error is { } e)
+            return new PreparedDocument(doc)
+            {
+                FailReason = $"{e.Code}: {e.Message}",
+                NotModified = e.Code == StoreCodes.NotModified,
+                CanonicalUrl = UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri),
+            };
+        var a = doc.Article;
+        if (a is null || !doc.Done.HasFlag(Layers.Article))
+            return new PreparedDocument(doc) { FailReason = $"{StoreCodes.NoArticle}: no article was extracted" };
+        if (string.IsNullOrWhiteSpace(a.Text))
+            return new PreparedDocument(doc) { FailReason = $"{ErrorCodes.ExtractEmptyBody}: the article has no body text" };
+        var url = UrlCanonicalizer.Default.Canonicalize(a.Url)
+            ?? (doc.Input.Kind is "url" or "warc" or "feed" or "sitemap" ? UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri) : null);
+        return new PreparedDocument(doc)
+        {
+            CanonicalUrl = url,
+            ContentHash = TextFingerprint.ContentHash(a.Text),
+            Signature = MinHasher.Shared.Signature(a.Text),
+            Json = DocumentJsonWriter.ToUtf8(doc),
+            PublishedDay = a.Published is { Day: > 0 } p ? $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}" : null,
+        };
+    }
+}

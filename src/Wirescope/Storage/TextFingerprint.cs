@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Wirescope.Storage;
+
+/// <summary>
+/// Normalized text for identity: letters and digits only, lower-cased (invariant), one space
+/// between words, after Unicode compatibility folding. Two copies of an article that differ
+/// only in quote marks, dashes, spacing or case get the same content hash.
+/// </summary>
+public static class TextFingerprint
+{
+    /// <summary>Calls <paramref name="onWord"/> for each normalized word, without allocating per word.</summary>
+    public static void ForEachWord(string text, Action<ReadOnlySpan<char>> onWord)
+    {
+        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        Span<char> buffer = stackalloc char[64];
+        int n = 0;
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (n < buffer.Length) buffer[n++] = char.ToLowerInvariant(c);
+                // longer "words" (base64 blobs, URLs) are cut at 64 characters, not split
+            }
+            else if (n > 0)
+            {
+                onWord(buffer[..n]);
+                n = 0;
+            }
+        }
+        if (n > 0) onWord(buffer[..n]);
+    }
+
+    /// <summary>The normalized text as one string (words joined by single spaces).</summary>
+    public static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        ForEachWord(text, w =>
+        {
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(w);
+        });
+        return sb.ToString();
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the normalized text.</summary>
+    public static string ContentHash(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Normalize(text));
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+}
