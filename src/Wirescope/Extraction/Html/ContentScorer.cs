@@ -1,0 +1,198 @@
+namespace Wirescope.Extraction.Html;
+
+/// <summary>
+/// Chooses the article container and the blocks inside it. Paragraph evidence flows up to the
+/// paragraph's parent (full), grandparent (half) and further ancestors (÷3·level), as
+/// readability does; a container's score is that sum plus its tag and class/id evidence,
+/// times one minus its link density. Siblings of the winner that look like article text join
+/// it (a lead paragraph outside the story-body div). Inside, blocks that are chrome by class,
+/// mostly links, or a boilerplate phrase are left out.
+/// </summary>
+public sealed class ContentScorer(ExtractionTables tables)
+{
+    /// <summary>A block shorter than this gives no container evidence (readability's 25).</summary>
+    public const int MinParagraphChars = 25;
+    /// <summary>Ancestors that receive a paragraph's score.</summary>
+    public const int ScoreLevels = 5;
+    /// <summary>A sibling joins the winner at this share of its score (readability: 0.2, floor 10).</summary>
+    public const double SiblingShare = 0.2;
+    /// <summary>A block mostly made of link text is navigation or a teaser list.</summary>
+    public const double MaxBlockLinkDensity = 0.5;
+    /// <summary>A short list item or line that is a link at this density is a menu entry.</summary>
+    public const double MaxShortLinkDensity = 0.3;
+    /// <summary>A class/id drop is ignored on a container holding this share of the page text (mislabeled wrappers).</summary>
+    public const double MaxDropShare = 0.6;
+
+    public MainText Select(PageModel page, bool useClassDrops)
+    {
+        var nodes = page.Nodes;
+        if (nodes.Count == 0 || page.Blocks.Count == 0) return new MainText([], [], "html:main", 0);
+        var excluded = Excluded(page, useClassDrops);
+        var score = new double[nodes.Count];
+        var touched = new bool[nodes.Count];
+        foreach (var b in page.Blocks)
+        {
+            if (excluded[b.Node] || b.Length < MinParagraphChars) continue;
+            if (b.Kind is BlockKind.H or BlockKind.Caption) continue;
+            double s = 1 + b.Commas + Math.Min(b.Length / 100, 3);
+            if (b.LinkChars > b.Length * MaxBlockLinkDensity) continue;
+            int level = 0;
+            for (int a = nodes[b.Node].Parent; a >= 0 && level < ScoreLevels; a = nodes[a].Parent, level++)
+            {
+                if (excluded[a]) break;
+                if (!touched[a])
+                {
+                    touched[a] = true;
+                    score[a] = nodes[a].TagWeight + nodes[a].ClassWeight;
+                }
+                score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+            }
+        }
+        int best = -1;
+        double bestScore = double.MinValue;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (!touched[i]) continue;
+            var n = nodes[i];
+            double ld = n.TextChars == 0 ? 0 : (double)n.LinkChars / n.TextChars;
+            score[i] *= 1 - ld;
+            if (score[i] > bestScore)
+            {
+                bestScore = score[i];
+                best = i;
+            }
+        }
+        if (best < 0) return new MainText([], [], "html:main", 0);
+        best = Widen(page, score, touched, best);
+        var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
+        int parent = nodes[best].Parent;
+        if (parent >= 0)
+        {
+            double threshold = Math.Max(10, score[best] * SiblingShare);
+            for (int c = parent + 1; c < nodes[parent].End; c = nodes[c].End)
+            {
+                if (c == best || excluded[c]) continue;
+                if ((touched[c] && score[c] >= threshold) || IsProseSibling(page, c))
+                    ranges.Add((c, nodes[c].End));
+            }
+            ranges.Sort();
+        }
+        return Collect(page, excluded, ranges, "html:main");
+    }
+
+    /// <summary>
+    /// Moves from the winner to its parent when the parent holds clearly more article text with
+    /// a similar score: the paragraphs of one story split over several sibling divs.
+    /// </summary>
+    private static int Widen(PageModel page, double[] score, bool[] touched, int best)
+    {
+        var nodes = page.Nodes;
+        for (int step = 0; step < 3; step++)
+        {
+            int p = nodes[best].Parent;
+            if (p < 0 || !touched[p] || nodes[p].Tag is "body" or "html") break;
+            if (score[p] >= score[best] * 0.75 && nodes[p].LinkChars <= nodes[p].TextChars * 0.25) best = p;
+            else break;
+        }
+        return best;
+    }
+
+    /// <summary>A sibling node that is itself plain prose: a paragraph with few links.</summary>
+    private static bool IsProseSibling(PageModel page, int node)
+    {
+        var n = page.Nodes[node];
+        if (n.Tag != "p" || n.TextChars == 0) return false;
+        double ld = (double)n.LinkChars / n.TextChars;
+        return n.TextChars > 80 && ld < 0.25;
+    }
+
+    /// <summary>The cascade's last resort: every paragraph-like block outside chrome, in order.</summary>
+    public MainText Baseline(PageModel page)
+    {
+        var excluded = Excluded(page, useClassDrops: false);
+        var kept = new List<HtmlBlock>();
+        var captions = new List<HtmlBlock>();
+        int chars = 0;
+        foreach (var b in page.Blocks)
+        {
+            if (excluded[b.Node]) continue;
+            if (b.Kind == BlockKind.Caption)
+            {
+                captions.Add(b);
+                continue;
+            }
+            if (b.Length < MinParagraphChars && b.Kind != BlockKind.H) continue;
+            if (!Keep(page, b)) continue;
+            kept.Add(b);
+            chars += b.Length;
+        }
+        return new MainText(kept, captions, "html:baseline", chars);
+    }
+
+    private MainText Collect(PageModel page, bool[] excluded, List<(int Start, int End)> ranges, string stage)
+    {
+        var kept = new List<HtmlBlock>();
+        var captions = new List<HtmlBlock>();
+        int chars = 0, r = 0;
+        foreach (var b in page.Blocks)
+        {
+            while (r < ranges.Count && b.Node >= ranges[r].End) r++;
+            if (r >= ranges.Count) break;
+            if (b.Node < ranges[r].Start || excluded[b.Node]) continue;
+            if (b.Kind == BlockKind.Caption)
+            {
+                captions.Add(b);
+                continue;
+            }
+            if (!Keep(page, b)) continue;
+            kept.Add(b);
+            chars += b.Length;
+        }
+        TrimHeadings(kept, ref chars);
+        return new MainText(kept, captions, stage, chars);
+    }
+
+    /// <summary>Drops headings left with no text after them (the "Related" heading of a removed list).</summary>
+    private static void TrimHeadings(List<HtmlBlock> kept, ref int chars)
+    {
+        while (kept.Count > 0 && kept[^1].Kind == BlockKind.H)
+        {
+            chars -= kept[^1].Length;
+            kept.RemoveAt(kept.Count - 1);
+        }
+    }
+
+    private bool Keep(PageModel page, in HtmlBlock b)
+    {
+        double ld = b.Length == 0 ? 0 : (double)b.LinkChars / b.Length;
+        if (ld > MaxBlockLinkDensity) return false;
+        if (b.Length < 80 && ld > MaxShortLinkDensity && b.Kind is BlockKind.Li or BlockKind.P) return false;
+        if (b.Length <= BoilerplatePhraseTable.MaxContainsBlock)
+        {
+            var text = page.Text.ToString(b.Start, b.Length);
+            if (tables.Phrases.IsBoilerplate(text)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
+    private static bool[] Excluded(PageModel page, bool useClassDrops)
+    {
+        var nodes = page.Nodes;
+        var excluded = new bool[nodes.Count];
+        int total = Math.Max(1, page.TotalChars);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (n.Parent >= 0 && excluded[n.Parent])
+            {
+                excluded[i] = true;
+                continue;
+            }
+            if (n.Role == TagRole.Boiler && n.TextChars < total * MaxDropShare) excluded[i] = true;
+            else if (useClassDrops && n.ClassDrop && n.TextChars < total * MaxDropShare && n.Tag is not ("body" or "html" or "article" or "main"))
+                excluded[i] = true;
+        }
+        return excluded;
+    }
+}
