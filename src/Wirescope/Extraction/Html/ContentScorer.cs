@@ -34,7 +34,7 @@ public sealed class ContentScorer(ExtractionTables tables)
         {
             if (excluded[b.Node] || b.Length < MinParagraphChars) continue;
             if (b.Kind is BlockKind.H or BlockKind.Caption) continue;
-            double s = 1 + b.Commas + Math.Min(b.Length / 100, 3);
+            double s = (1 + b.Commas + Math.Min(b.Length / 100, 3)) * KindEvidence(b.Kind);
             if (b.LinkChars > b.Length * MaxBlockLinkDensity) continue;
             int level = 0;
             for (int a = nodes[b.Node].Parent; a >= 0 && level < ScoreLevels; a = nodes[a].Parent, level++)
@@ -63,7 +63,12 @@ public sealed class ContentScorer(ExtractionTables tables)
             }
         }
         if (best < 0) return new MainText([], [], "html:main", 0);
-        best = Widen(page, score, touched, best);
+        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "1")
+        {
+            foreach (var i in Enumerable.Range(0, nodes.Count).Where(i => touched[i]).OrderByDescending(i => score[i]).Take(8))
+                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} score={score[i]:0.0} text={nodes[i].TextChars} link={nodes[i].LinkChars} w={nodes[i].TagWeight}+{nodes[i].ClassWeight} parent={nodes[i].Parent}");
+        }
+        best = Widen(page, excluded, best);
         var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
         int parent = nodes[best].Parent;
         if (parent >= 0)
@@ -81,21 +86,73 @@ public sealed class ContentScorer(ExtractionTables tables)
     }
 
     /// <summary>
-    /// Moves from the winner to its parent when the parent holds clearly more article text with
-    /// a similar score: the paragraphs of one story split over several sibling divs.
+    /// Climbs from the winner to the highest ancestor that adds article prose without adding
+    /// much else: the paragraphs of one story are often split over sibling divs (lead, body,
+    /// "read on" part) that each score less than the first. An ancestor qualifies when at least
+    /// <see cref="WidenProseShare"/> of its text is prose and it holds more prose than the winner.
     /// </summary>
-    private static int Widen(PageModel page, double[] score, bool[] touched, int best)
+    private static int Widen(PageModel page, bool[] excluded, int best)
     {
         var nodes = page.Nodes;
-        for (int step = 0; step < 3; step++)
+        var prose = new int[nodes.Count];
+        foreach (var b in page.Blocks)
         {
-            int p = nodes[best].Parent;
-            if (p < 0 || !touched[p] || nodes[p].Tag is "body" or "html") break;
-            if (score[p] >= score[best] * 0.75 && nodes[p].LinkChars <= nodes[p].TextChars * 0.25) best = p;
-            else break;
+            if (excluded[b.Node] || !IsProse(b)) continue;
+            prose[b.Node] += b.Length;
         }
-        return best;
+        for (int i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent >= 0) prose[nodes[i].Parent] += prose[i];
+        int chosen = best;
+        int a = nodes[best].Parent;
+        for (int step = 0; a >= 0 && step < MaxWidenSteps; a = nodes[a].Parent, step++)
+        {
+            if (excluded[a] || nodes[a].Tag is "body" or "html") break;
+            int text = Math.Max(1, nodes[a].TextChars - ExcludedChars(page, excluded, a));
+            if (prose[a] > prose[chosen] * WidenMinGain && prose[a] >= text * WidenProseShare) chosen = a;
+        }
+        return chosen;
     }
+
+    /// <summary>Ancestor levels examined when widening.</summary>
+    public const int MaxWidenSteps = 6;
+    /// <summary>An ancestor must hold this much more prose than the current choice.</summary>
+    public const double WidenMinGain = 1.15;
+    /// <summary>Share of an ancestor's (non-chrome) text that must be prose for it to be taken.</summary>
+    public const double WidenProseShare = 0.7;
+
+    private static bool IsProse(in HtmlBlock b) =>
+        b.Kind is BlockKind.P or BlockKind.Quote or BlockKind.H or BlockKind.Li or BlockKind.Pre
+        && b.Length >= MinParagraphChars && b.LinkChars <= b.Length * MaxShortLinkDensity;
+
+    /// <summary>Characters under <paramref name="node"/> that are in excluded subtrees.</summary>
+    private static int ExcludedChars(PageModel page, bool[] excluded, int node)
+    {
+        var nodes = page.Nodes;
+        int sum = 0;
+        for (int c = node + 1; c < nodes[node].End;)
+        {
+            if (excluded[c])
+            {
+                sum += nodes[c].TextChars;
+                c = nodes[c].End;
+            }
+            else c++;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// How much a block of each kind says "article here": table rows and list items are as
+    /// often directories, link lists and data tables as story text.
+    /// </summary>
+    private static double KindEvidence(BlockKind kind) => kind switch
+    {
+        BlockKind.P or BlockKind.Quote => 1.0,
+        BlockKind.Pre => 0.8,
+        BlockKind.Li => 0.5,
+        BlockKind.Table => 0.25,
+        _ => 0,
+    };
 
     /// <summary>A sibling node that is itself plain prose: a paragraph with few links.</summary>
     private static bool IsProseSibling(PageModel page, int node)

@@ -158,7 +158,7 @@ public sealed class PageWalker(ExtractionTables tables)
                 }
                 else
                 {
-                    if (c == '\u00AD' || c == '\u200B') continue; // soft hyphen, zero-width space: invisible
+                    if (c == '\u200B') continue; // zero-width space: invisible (soft hyphens stay: gold text keeps them)
                     _buf.Append(c);
                     _lastSpace = c == '\n' && pre;
                     if (c is ',' or '，' or '、') _pendingCommas++;

@@ -164,6 +164,6 @@ public sealed partial class DateParser(DateWordTable words)
     [GeneratedRegex(@"/((?:19|20)[0-9]{2})/(0?[1-9]|1[0-2])/", RegexOptions.CultureInvariant)]
     private static partial Regex UrlMonth();
 
-    [GeneratedRegex(@"(?<![\p{L}[0-9]])(?:(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{1,2})-(?<id>[0-9]{1,2})|(?<ea>[0-9]{1,2})(?<sep>[./])\s?(?<eb>[0-9]{1,2})\k<sep>\s?(?<ey>(?:19|20)[0-9]{2})|(?<dd>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?<dm>\p{L}{3,12}\.?),?\s+(?:de\s+)?(?<dy>(?:19|20)[0-9]{2})|(?<mm>\p{L}{3,12}\.?)\s+(?:(?<md>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?<my>(?:19|20)[0-9]{2}))(?![\p{L}[0-9]])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?:(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{1,2})-(?<id>[0-9]{1,2})|(?<ea>[0-9]{1,2})(?<sep>[./])\s?(?<eb>[0-9]{1,2})\k<sep>\s?(?<ey>(?:19|20)[0-9]{2})|(?<dd>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?<dm>\p{L}{3,12}\.?),?\s+(?:de\s+)?(?<dy>(?:19|20)[0-9]{2})|(?<mm>\p{L}{3,12}\.?)\s+(?:(?<md>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?<my>(?:19|20)[0-9]{2}))(?![\p{L}0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex TextDate();
 }

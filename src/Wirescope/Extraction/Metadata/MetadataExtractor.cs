@@ -213,18 +213,11 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         else if (meta.First("language") is { } ml) (declared, source) = (ml.Value, ml.Source);
         else if (ld.Language is { } ll) (declared, source) = (ll, "jsonld:inLanguage");
         var primary = declared is null ? null : declared.Trim().Split('-', '_')[0].ToLowerInvariant();
-        var detected = LanguageIdentifier.Detect(a.Text);
-        if (detected is not null && primary != detected)
-        {
-            if (primary is not null) doc.Warn("extract.language_mismatch", $"{source} declares '{declared}' but the text reads as '{detected}'");
-            a.Language = detected;
-            a.Provenance["language"] = "lingua";
-        }
-        else if (primary is { Length: >= 2 and <= 3 })
-        {
-            a.Language = primary;
-            a.Provenance["language"] = detected is null ? source! : source + "+lingua";
-        }
+        var checkedLang = LanguageIdentifier.Check(primary is { Length: >= 2 and <= 3 } ? primary : null, a.Text, out bool disagrees);
+        if (checkedLang is null) return;
+        if (disagrees) doc.Warn("extract.language_mismatch", $"{source} declares '{declared}' but the text reads as '{checkedLang}'");
+        a.Language = checkedLang;
+        a.Provenance["language"] = checkedLang == primary ? source! : "lingua";
     }
 
     /// <summary>
