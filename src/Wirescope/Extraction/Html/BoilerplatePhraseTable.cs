@@ -10,7 +10,11 @@ public sealed class BoilerplatePhraseTable
     /// <summary>Longest block a contains row may match.</summary>
     public const int MaxContainsBlock = 200;
 
+    /// <summary>Longest block a stop row may match: a heading or a one-line label.</summary>
+    public const int MaxStopBlock = 60;
+
     private readonly HashSet<string> _whole;
+    private string[] _stops = [];
     private readonly string[] _prefixes;
     private readonly string[] _contains;
 
@@ -26,6 +30,7 @@ public sealed class BoilerplatePhraseTable
         var whole = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var contains = new List<string>();
+        var stops = new List<string>();
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in TsvTable.ReadResource(resource, 3, 2))
         {
@@ -36,10 +41,23 @@ public sealed class BoilerplatePhraseTable
                 case "whole": whole.Add(phrase); break;
                 case "prefix": prefixes.Add(phrase); break;
                 case "contains": contains.Add(phrase); break;
-                default: throw new TableException(row.Where, $"match must be whole, prefix or contains, not '{row[1]}'");
+                case "stop": stops.Add(phrase); break;
+                default: throw new TableException(row.Where, $"match must be whole, prefix, contains or stop, not '{row[1]}'");
             }
         }
-        return new BoilerplatePhraseTable(whole, prefixes.ToArray(), contains.ToArray());
+        return new BoilerplatePhraseTable(whole, prefixes.ToArray(), contains.ToArray()) { _stops = stops.ToArray() };
+    }
+
+    /// <summary>True when <paramref name="block"/> is a heading that opens trailing furniture ("Related stories").</summary>
+    public bool IsStop(ReadOnlySpan<char> block)
+    {
+        if (block.Length > MaxStopBlock) return false;
+        var t = block.Trim().TrimEnd(".:!›»→ ").Trim();
+        Span<char> lower = stackalloc char[t.Length];
+        t.ToLowerInvariant(lower);
+        foreach (var s in _stops)
+            if (((ReadOnlySpan<char>)lower).StartsWith(s, StringComparison.Ordinal) && (lower.Length == s.Length || !char.IsLetter(lower[s.Length]))) return true;
+        return false;
     }
 
     public bool IsBoilerplate(ReadOnlySpan<char> block)

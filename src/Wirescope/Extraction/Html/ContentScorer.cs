@@ -22,6 +22,8 @@ public sealed class ContentScorer(ExtractionTables tables)
     public const double MaxShortLinkDensity = 0.3;
     /// <summary>A class/id drop is ignored on a container holding this share of the page text (mislabeled wrappers).</summary>
     public const double MaxDropShare = 0.6;
+    /// <summary>Body characters collected before a "Related stories" heading may end the body (none at the top).</summary>
+    public const int MinCharsBeforeStop = 300;
 
     public MainText Select(PageModel page, bool useClassDrops)
     {
@@ -201,6 +203,8 @@ public sealed class ContentScorer(ExtractionTables tables)
                 captions.Add(b);
                 continue;
             }
+            if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock
+                && tables.Phrases.IsStop(page.Text.ToString(b.Start, b.Length))) break;
             if (!Keep(page, b)) continue;
             kept.Add(b);
             chars += b.Length;
