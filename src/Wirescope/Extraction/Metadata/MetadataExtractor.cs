@@ -27,22 +27,21 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         // Site name first: the title and author rules refuse it.
         Set(a, "site", meta.First("site", v => !v.StartsWith('@')), ld.Publisher is { } pub ? (pub, "jsonld:publisher") : null);
 
-        // Title.
-        var h1 = s.H1.FirstOrDefault(h => h.Text.Length > 0 && !chrome[Math.Min(h.Node, chrome.Length - 1)]).Text;
+        // Title: JSON-LD headline, else meta titles, else an h1 the <title> confirms, else the <title>.
+        var canonicalUrl = s.Links.FirstOrDefault(l => l.Rel == "canonical").Href;
+        var domain = TitleCleaner.DomainLabel(raw.Url) ?? TitleCleaner.DomainLabel(canonicalUrl) ?? TitleCleaner.DomainLabel(meta.First("url")?.Value);
         (string, string)? title = meta.First("title");
         if (ld.Headline is { } hl) title = (hl, "jsonld:headline");
-        if (title is { } t)
+        string? pageTitle = s.Title is { Length: > 0 } tt ? tt : null;
+        if (title is { } t) title = (TitleCleaner.Clean(t.Item1, a.Site, domain).Headline, t.Item2);
+        else if (ConfirmedH1(s, chrome, pageTitle) is { } h1) title = (h1, "html:h1");
+        else if (pageTitle is not null)
         {
-            var cleaned = TitleCleaner.Clean(t.Item1, [h1, a.Site]).Headline;
-            title = (cleaned, t.Item2);
-        }
-        else if (!string.IsNullOrEmpty(h1)) title = (h1, "html:h1");
-        else if (s.Title is { Length: > 0 } tt)
-        {
-            var (head, site) = TitleCleaner.Clean(tt, [a.Site]);
+            var (head, site) = TitleCleaner.Clean(pageTitle, a.Site, domain);
             title = (head, "html:title");
             if (a.Site is null && site is not null) Set(a, "site", (site, "html:title"));
         }
+        else if (s.H1.FirstOrDefault(h => h.Text.Length > 0 && !chrome[Math.Min(h.Node, chrome.Length - 1)]).Text is { Length: > 0 } anyH1) title = (anyH1, "html:h1");
         else if (raw.FeedTitle is { } ft) title = (ft, "feed");
         if (title is { } tv) { a.Title = tv.Item1; a.Provenance["title"] = tv.Item2; }
 
@@ -67,6 +66,18 @@ public sealed class MetadataExtractor(ExtractionTables tables)
 
         // Language: the declaration, checked against the text.
         FillLanguage(a, s, meta, ld, doc);
+    }
+
+    /// <summary>An h1 outside chrome that the page's &lt;title&gt; contains (or that contains it): the headline, not the logo.</summary>
+    private static string? ConfirmedH1(PageSignals s, bool[] chrome, string? pageTitle)
+    {
+        if (pageTitle is null) return null;
+        foreach (var (text, node) in s.H1)
+        {
+            if (text.Length < 3 || chrome[Math.Min(node, chrome.Length - 1)]) continue;
+            if (pageTitle.Contains(text, StringComparison.OrdinalIgnoreCase)) return text;
+        }
+        return null;
     }
 
     private static void Set(Article a, string field, (string Value, string Source)? fromMeta, (string, string)? fromLd = null)
