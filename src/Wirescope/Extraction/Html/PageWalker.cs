@@ -297,7 +297,8 @@ public sealed class PageWalker(ExtractionTables tables)
             if (tag != "meta" && el.GetAttribute("itemprop") is { } prop && s.ItemProps.Count < MaxSignals * 2)
             {
                 var value = el.GetAttribute("content") ?? el.GetAttribute("datetime");
-                if (value is null && prop is "author" or "creator" or "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate")
+                if (value is null && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
+                    || prop is "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate"))
                     value = Clean(el.TextContent, MaxSignalChars);
                 if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
             }

@@ -22,8 +22,8 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
     {
         var names = new List<string>();
         if (string.IsNullOrWhiteSpace(byline)) return names;
-        var text = Collapse(byline);
-        if (text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return names;
+        var text = StripUrls(Collapse(byline));
+        if (text.Length == 0) return names;
         text = StripPrefix(text);
         text = Cut(text);
         text = text.Trim(' ', ',', ';', ':', '|', '-', '–', '—', '·', '/');
@@ -50,11 +50,33 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
         }
         foreach (var raw in parts)
         {
-            var name = StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@');
+            var name = TrimTail(StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@', '•', '·', '(', ')'));
             if (!Acceptable(name, siteName)) continue;
             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
         }
         return names;
+    }
+
+    /// <summary>URLs and "(http://...)" asides go: "Bradley M. Kuhn (http://ebb.org/bkuhn/)" → the name.</summary>
+    private static string StripUrls(string text)
+    {
+        var words = text.Split(' ');
+        var kept = words.Where(w => !(w.Contains("://", StringComparison.Ordinal) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+            || w.StartsWith("(http", StringComparison.OrdinalIgnoreCase)));
+        return string.Join(' ', kept).Replace("()", "", StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>Drops role words trailing a name ("Ben Silverman Editor").</summary>
+    private string TrimTail(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1)
+        {
+            var last = words[^1];
+            if (rules.Noise.Contains(last.TrimEnd('.', ','))) words.RemoveAt(words.Count - 1);
+            else break;
+        }
+        return string.Join(' ', words);
     }
 
     /// <summary>A name we may report: not noise, not the site, not a handle, no digits, not too long.</summary>
@@ -135,6 +157,11 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
         {
             if (char.IsDigit(text[i]))
             {
+                if (i > 0 && char.IsLetter(text[i - 1]))
+                {
+                    cut = i; // "Lucas Nolan22 Dec 2016": the date is glued to the name
+                    break;
+                }
                 int j = i;
                 while (j > 0 && text[j - 1] != ' ') j--;
                 // Step back over a month name ("April 26").
@@ -143,6 +170,10 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
                 if (k >= 0 && j - 1 > k && char.IsUpper(text[k]) && text.AsSpan(k, j - 1 - k).Length <= 10 && j - 1 - k >= 3 && IsMonthLike(text.AsSpan(k, j - 1 - k)))
                     j = k;
                 cut = Math.Max(0, j);
+                // A lower-case word right before the date is part of it ("před 3 hodinami", Czech "3 hours ago").
+                var head = text[..cut].TrimEnd();
+                int sp = head.LastIndexOf(' ');
+                if (sp > 0 && char.IsLower(head[sp + 1]) && !Particles.Contains(head[(sp + 1)..])) cut = sp;
                 break;
             }
         }

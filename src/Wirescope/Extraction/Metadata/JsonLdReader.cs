@@ -43,7 +43,7 @@ public static class JsonLdReader
                 JsonDocument doc;
                 try
                 {
-                    doc = JsonDocument.Parse(block.Trim().TrimEnd(';'), Options);
+                    doc = JsonDocument.Parse(Unwrap(block), Options);
                 }
                 catch (JsonException)
                 {
@@ -67,6 +67,19 @@ public static class JsonLdReader
         return facts;
     }
 
+    /// <summary>Strips the CDATA or comment wrappers some CMSs put around the JSON.</summary>
+    private static string Unwrap(string block)
+    {
+        var t = block.Trim();
+        foreach (var (open, close) in new[] { ("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>") })
+        {
+            if (t.StartsWith(open, StringComparison.Ordinal)) t = t[open.Length..];
+            if (t.EndsWith(close, StringComparison.Ordinal)) t = t[..^close.Length];
+            t = t.Trim();
+        }
+        return t.TrimEnd(';');
+    }
+
     private static void Find(JsonElement el, ref JsonElement? article, ref JsonElement? page, ref int budget, int depth)
     {
         if (--budget < 0 || depth > 20) return;
@@ -85,7 +98,7 @@ public static class JsonLdReader
 
     private static bool IsArticleType(string type) =>
         type.EndsWith("Article", StringComparison.Ordinal) || type is "BlogPosting" or "LiveBlogPosting" or "SocialMediaPosting"
-            or "Report" or "VideoObject" or "NewsArticle" or "OpinionNewsArticle" or "AnalysisNewsArticle" or "Review";
+            or "Report" or "NewsArticle" or "OpinionNewsArticle" or "AnalysisNewsArticle" or "Review";
 
     private static string? TypeOf(JsonElement el)
     {
@@ -128,7 +141,7 @@ public static class JsonLdReader
         }
     }
 
-    /// <summary>Persons only: an Organization as author is the publisher speaking, not a byline.</summary>
+    /// <summary>Authors as named; an organisation named as author is kept here and refused later only when it is the site itself.</summary>
     private static void AddPeople(List<string> into, JsonElement el, int depth)
     {
         if (depth > 4) return;
@@ -141,8 +154,6 @@ public static class JsonLdReader
                 foreach (var x in el.EnumerateArray()) AddPeople(into, x, depth + 1);
                 break;
             case JsonValueKind.Object:
-                var type = TypeOf(el);
-                if (type is "Organization" or "NewsMediaOrganization" or "Corporation") return;
                 if (Str(el, "name") is { } name) into.Add(name);
                 break;
         }

@@ -31,8 +31,12 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         var canonicalUrl = s.Links.FirstOrDefault(l => l.Rel == "canonical").Href;
         var domain = TitleCleaner.DomainLabel(raw.Url) ?? TitleCleaner.DomainLabel(canonicalUrl) ?? TitleCleaner.DomainLabel(meta.First("url")?.Value);
         (string, string)? title = meta.First("title");
-        if (ld.Headline is { } hl) title = (hl, "jsonld:headline");
         string? pageTitle = s.Title is { Length: > 0 } tt ? tt : null;
+        // JSON-LD overrides the meta tags, unless the <title> confirms the meta title and not
+        // the JSON-LD one (some CMSs put a description or a list type in "headline").
+        if (ld.Headline is { } hl && !(title is { } mt && pageTitle is not null
+            && pageTitle.Contains(mt.Item1, StringComparison.OrdinalIgnoreCase) && !pageTitle.Contains(hl, StringComparison.OrdinalIgnoreCase)))
+            title = (hl, "jsonld:headline");
         if (title is { } t) title = (TitleCleaner.Clean(t.Item1, a.Site, domain).Headline, t.Item2);
         else if (ConfirmedH1(s, chrome, pageTitle) is { } h1) title = (h1, "html:h1");
         else if (pageTitle is not null)
@@ -46,7 +50,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         if (title is { } tv) { a.Title = tv.Item1; a.Provenance["title"] = tv.Item2; }
 
         // Authors.
-        FillAuthors(a, page, meta, ld, raw, chrome);
+        FillAuthors(a, page, meta, ld, raw, chrome, main);
 
         // Dates.
         FillDates(a, page, meta, ld, raw, chrome, main, doc);
@@ -93,7 +97,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         a.Provenance[field] = p.Item2;
     }
 
-    private void FillAuthors(Article a, PageModel page, MetaLookup meta, JsonLdFacts ld, RawPage raw, bool[] chrome)
+    private void FillAuthors(Article a, PageModel page, MetaLookup meta, JsonLdFacts ld, RawPage raw, bool[] chrome, MainText? main)
     {
         var s = page.Signals;
         var candidates = new List<(string Text, string Source)>();
@@ -112,19 +116,38 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         }
         foreach (var (prop, value, node) in s.ItemProps)
         {
-            if (prop != "author" && prop != "creator" || chrome[Math.Min(node, chrome.Length - 1)]) continue;
+            if (!HasToken(prop, "author") && !HasToken(prop, "creator") || chrome[Math.Min(node, chrome.Length - 1)]) continue;
+            // An itemscope author holds its name in a nested itemprop="name".
+            var nested = s.ItemProps.FirstOrDefault(x => x.Node > node && page.Contains(node, x.Node) && HasToken(x.Prop, "name")).Value;
+            if (nested is not null && Accept(a, _authors.Split(nested, a.Site), "itemprop:author")) return;
             if (Accept(a, _authors.Split(value, a.Site), "itemprop:author")) return;
         }
         var relAuthors = s.Links.Where(l => l.Rel.Contains("author", StringComparison.Ordinal) && l.Text.Length > 0 && !chrome[Math.Min(l.Node, chrome.Length - 1)])
             .SelectMany(l => _authors.Split(l.Text, a.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (Accept(a, relAuthors, "html:rel-author")) return;
-        foreach (var (text, node) in s.Bylines)
+        foreach (var (text, node) in NearestFirst(s.Bylines, main))
         {
             if (chrome[Math.Min(node, chrome.Length - 1)]) continue;
             if (Accept(a, _authors.Split(text, a.Site), "html:byline")) return;
         }
         if (raw.FeedAuthors is { Count: > 0 } fa)
             Accept(a, fa.SelectMany(n => _authors.Split(n, a.Site)).ToList(), "feed");
+    }
+
+    private static bool HasToken(string list, string token) =>
+        list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => string.Equals(t, token, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Byline candidates, best first: inside the article body's range, then those just before
+    /// it (nearest first: the byline under the headline), then the rest in page order (a
+    /// related story's byline further down is the last resort).
+    /// </summary>
+    private static IEnumerable<(string Text, int Node)> NearestFirst(List<(string Text, int Node)> items, MainText? main)
+    {
+        if (main is not { Blocks.Count: > 0 } m) return items;
+        int start = m.Blocks[0].Node, end = m.Blocks[^1].Node;
+        return items.OrderBy(x => x.Node >= start && x.Node <= end ? 0 : x.Node < start ? 1 : 2)
+            .ThenBy(x => x.Node < start ? start - x.Node : x.Node);
     }
 
     private static bool Accept(Article a, List<string> names, string source)

@@ -43,7 +43,7 @@ public static class TitleCleaner
     private static bool IsSite(string part, string? siteName, string? domainLabel, string? sep, string other)
     {
         if (siteName is not null && Same(part, siteName)) return true;
-        if (domainLabel is { Length: >= 3 })
+        if (domainLabel is { Length: >= 3 } && WordCount(part) <= MaxPipeTailWords && part.Length < other.Length)
         {
             var squeezed = Squeeze(part);
             if (squeezed.Length >= 3 && (squeezed.Contains(domainLabel, StringComparison.Ordinal) || domainLabel.Contains(squeezed, StringComparison.Ordinal)))
