@@ -91,8 +91,23 @@ public sealed class ExtractionStage : IStage
         page.Signals.JsonLd.AddRange(pre.JsonLd);
         var main = _main.Extract(page);
         var article = new Article();
-        var sb = new StringBuilder(main.Chars + main.Blocks.Count * 2);
-        foreach (var b in main.Blocks)
+        SetBody(article, page, main.Blocks);
+        foreach (var c in main.Captions) article.Captions.Add(_captions.Split(page.BlockText(c)));
+        article.Provenance["text"] = main.Stage;
+        var ld = JsonLdReader.Read(pre.JsonLd);
+        _metadata.Fill(article, page, ld, raw, main, doc);
+        // The headline repeated as the body's first heading belongs to the title, not the text.
+        if (main.Blocks.Count > 1 && main.Blocks[0].Kind == BlockKind.H && article.Title is { } title
+            && string.Equals(page.BlockText(main.Blocks[0]).Trim(), title.Trim(), StringComparison.OrdinalIgnoreCase))
+            SetBody(article, page, main.Blocks.Skip(1));
+        return article;
+    }
+
+    private static void SetBody(Article article, PageModel page, IEnumerable<HtmlBlock> blocks)
+    {
+        article.Paragraphs.Clear();
+        var sb = new StringBuilder();
+        foreach (var b in blocks)
         {
             if (sb.Length > 0) sb.Append("\n\n");
             int start = sb.Length;
@@ -100,11 +115,6 @@ public sealed class ExtractionStage : IStage
             article.Paragraphs.Add(new Paragraph(start, sb.Length, KindName(b.Kind)));
         }
         article.Text = sb.ToString();
-        foreach (var c in main.Captions) article.Captions.Add(_captions.Split(page.BlockText(c)));
-        article.Provenance["text"] = main.Stage;
-        var ld = JsonLdReader.Read(pre.JsonLd);
-        _metadata.Fill(article, page, ld, raw, main, doc);
-        return article;
     }
 
     private Article FromText(string text, RawPage raw, Document doc)

@@ -8,8 +8,10 @@ namespace Wirescope.Extraction.Html;
 /// it (a lead paragraph outside the story-body div). Inside, blocks that are chrome by class,
 /// mostly links, or a boilerplate phrase are left out.
 /// </summary>
-public sealed class ContentScorer(ExtractionTables tables)
+public sealed partial class ContentScorer(ExtractionTables tables)
 {
+    private readonly Metadata.DateParser _dates = new(tables.DateWords);
+
     /// <summary>A block shorter than this gives no container evidence (readability's 25).</summary>
     public const int MinParagraphChars = 25;
     /// <summary>Ancestors that receive a paragraph's score.</summary>
@@ -84,7 +86,27 @@ public sealed class ContentScorer(ExtractionTables tables)
             }
             ranges.Sort();
         }
-        return Collect(page, excluded, ranges, "html:main");
+        var result = Collect(page, excluded, ranges, "html:main");
+        return result with { Captions = CaptionsAround(page, excluded, best) };
+    }
+
+    /// <summary>Levels above the container searched for photo captions (the lead photo sits beside the body).</summary>
+    public const int CaptionScopeLevels = 3;
+
+    /// <summary>Captions of the story: under the container's nearest article/main ancestor, or a few levels up.</summary>
+    private static List<HtmlBlock> CaptionsAround(PageModel page, bool[] excluded, int best)
+    {
+        var nodes = page.Nodes;
+        int scope = best;
+        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < CaptionScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+        {
+            scope = a;
+            if (nodes[a].Tag is "article" or "main") break;
+        }
+        var captions = new List<HtmlBlock>();
+        foreach (var b in page.Blocks)
+            if (b.Kind == BlockKind.Caption && !excluded[b.Node] && page.Contains(scope, b.Node)) captions.Add(b);
+        return captions;
     }
 
     /// <summary>
@@ -232,9 +254,26 @@ public sealed class ContentScorer(ExtractionTables tables)
         {
             var text = page.Text.ToString(b.Start, b.Length);
             if (tables.Phrases.IsBoilerplate(text)) return false;
+            if (b.Length <= MaxStampChars && IsTimeStamp(text)) return false;
         }
         return true;
     }
+
+    /// <summary>Longest block that may be a bare date or time stamp ("17:30", "25 April 2019, 10:05").</summary>
+    public const int MaxStampChars = 40;
+
+    /// <summary>A block that is only a date and/or a time: a live blog's entry stamp, a dateline, not prose.</summary>
+    private bool IsTimeStamp(string text)
+    {
+        if (TimeOnly().IsMatch(text)) return true;
+        var found = _dates.FindAll(text, 1);
+        if (found.Count == 0) return false;
+        var rest = text.Remove(found[0].Start, found[0].End - found[0].Start);
+        return TimeOnly().IsMatch(rest) || rest.Trim(' ', ',', '.', '|', '-', '·').Length == 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TimeOnly();
 
     /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
     private static bool[] Excluded(PageModel page, bool useClassDrops)

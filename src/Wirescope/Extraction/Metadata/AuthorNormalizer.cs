@@ -50,7 +50,7 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
         }
         foreach (var raw in parts)
         {
-            var name = TrimTail(StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@', '•', '·', '(', ')'));
+            var name = TrimTail(StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@', '•', '·', '(', ')', '\'', '"', '„', '“', '”', '‘', '’', '«', '»'));
             if (!Acceptable(name, siteName)) continue;
             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
         }
@@ -101,9 +101,10 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
     }
 
     /// <summary>Capitalised words (with particles such as "de", "von"), two to five of them, or one word in a script without case.</summary>
-    public static bool LooksLikePersonalName(string s)
+    public bool LooksLikePersonalName(string s)
     {
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => rules.OrgWords.Contains(w.Trim(',', '.')))) return false;
         if (words.Length == 0 || words.Length > MaxNameWords) return false;
         if (words.Length == 1) return words[0].Length > 1 && words[0].Any(char.IsLetter) && !HasCase(words[0]);
         int capitalised = 0;

@@ -9,6 +9,7 @@ public sealed class AuthorRuleTable
     public required string[] Separators { get; init; }
     public required string[] Cuts { get; init; }
     public required HashSet<string> Noise { get; init; }
+    public required HashSet<string> OrgWords { get; init; }
 
     public static AuthorRuleTable Load(string resource = "extraction/author_rules.tsv")
     {
@@ -16,6 +17,7 @@ public sealed class AuthorRuleTable
         var separators = new List<string>();
         var cuts = new List<string>();
         var noise = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var org = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         using var reader = new StreamReader(TsvTable.Open(resource));
         // Separators and cuts keep their spaces (" and "), so cells are not trimmed here.
@@ -37,10 +39,11 @@ public sealed class AuthorRuleTable
                 case "separator": separators.Add(text); break;
                 case "cut": cuts.Add(text); break;
                 case "noise": noise.Add(text.Trim()); break;
-                default: throw new TableException($"{resource}:{lineNo}", $"kind must be prefix, separator, cut or noise, not '{kind}'");
+                case "org": org.Add(text.Trim()); break;
+                default: throw new TableException($"{resource}:{lineNo}", $"kind must be prefix, separator, cut, noise or org, not '{kind}'");
             }
         }
         prefixes.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return new AuthorRuleTable { Prefixes = prefixes.ToArray(), Separators = separators.ToArray(), Cuts = cuts.ToArray(), Noise = noise };
+        return new AuthorRuleTable { Prefixes = prefixes.ToArray(), Separators = separators.ToArray(), Cuts = cuts.ToArray(), Noise = noise, OrgWords = org };
     }
 }

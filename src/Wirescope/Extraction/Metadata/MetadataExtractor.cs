@@ -14,6 +14,10 @@ public sealed class MetadataExtractor(ExtractionTables tables)
 {
     private readonly AuthorNormalizer _authors = new(tables.AuthorRules);
     private readonly DateParser _dates = new(tables.DateWords);
+    private readonly Text.TextPageClassifier _lines = new(tables);
+
+    /// <summary>Blocks before the body searched for a byline or date written as text ("By NAME", "March 3, 2021").</summary>
+    public const int BylineWindowBlocks = 6;
 
     /// <summary>Slack for a page fetched at midnight with its date written in a later time zone.</summary>
     public static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
@@ -130,8 +134,25 @@ public sealed class MetadataExtractor(ExtractionTables tables)
             if (chrome[Math.Min(node, chrome.Length - 1)]) continue;
             if (Accept(a, _authors.Split(text, a.Site), "html:byline")) return;
         }
+        foreach (var line in LinesBeforeBody(page, main))
+        {
+            if (_lines.IsByline(line) && Accept(a, _authors.Split(line, a.Site), "html:byline-text")) return;
+        }
         if (raw.FeedAuthors is { Count: > 0 } fa)
             Accept(a, fa.SelectMany(n => _authors.Split(n, a.Site)).ToList(), "feed");
+    }
+
+    /// <summary>The lines of the few blocks just before the body, nearest first: where bylines and datelines sit.</summary>
+    private static IEnumerable<string> LinesBeforeBody(PageModel page, MainText? main)
+    {
+        if (main is not { Blocks.Count: > 0 } m) yield break;
+        int first = page.Blocks.FindIndex(b => b.Start == m.Blocks[0].Start);
+        for (int i = first - 1, n = 0; i >= 0 && n < BylineWindowBlocks; i--, n++)
+        {
+            var text = page.BlockText(page.Blocks[i]);
+            foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Reverse())
+                yield return line;
+        }
     }
 
     private static bool HasToken(string list, string token) =>
@@ -218,6 +239,20 @@ public sealed class MetadataExtractor(ExtractionTables tables)
                     if (f.Cue == DateCue.Modified) { modified ??= (f.Date, "html:date-text"); continue; }
                     published = (f.Date, "html:date-text");
                     break;
+                }
+                if (published is not null) break;
+            }
+        }
+        if (published is null)
+        {
+            foreach (var line in LinesBeforeBody(page, main))
+            {
+                if (line.Length > 120) continue;
+                foreach (var f in _dates.FindAll(line, 2))
+                {
+                    if (!NotFuture(f.Date) || f.Cue == DateCue.Chrome) continue;
+                    if (f.Cue == DateCue.Modified) { modified ??= (f.Date, "html:date-text"); continue; }
+                    published ??= (f.Date, "html:date-text");
                 }
                 if (published is not null) break;
             }
