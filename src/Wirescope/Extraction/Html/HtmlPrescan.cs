@@ -31,8 +31,12 @@ public static class HtmlPrescan
         "rb", "rt", "rtc", "rp", "html", "head", "body", "keygen", "basefont", "bgsound", "frame",
     };
 
+    /// <summary>Levels kept below the walker's cap: implied elements (html, body, tbody, p) add a few the scan does not count.</summary>
+    public const int DepthMargin = 32;
+
     public static PrescanResult Run(string html, int maxDepth, CancellationToken ct)
     {
+        maxDepth = Math.Max(8, maxDepth - DepthMargin);
         char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, html.Length));
         int len = 0, depth = 0, excess = 0, dropped = 0;
         var jsonLd = new List<string>();

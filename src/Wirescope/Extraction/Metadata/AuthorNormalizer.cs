@@ -50,6 +50,7 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
         }
         foreach (var raw in parts)
         {
+            if (raw.TrimStart().StartsWith('@')) continue; // a social handle, not a name
             var name = TrimTail(StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@', '•', '·', '(', ')', '\'', '"', '„', '“', '”', '‘', '’', '«', '»'));
             if (!Acceptable(name, siteName)) continue;
             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);

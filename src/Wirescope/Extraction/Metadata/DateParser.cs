@@ -23,7 +23,6 @@ public sealed partial class DateParser(DateWordTable words)
         date = default;
         if (string.IsNullOrWhiteSpace(value)) return false;
         var s = value.Trim();
-        if (PartialDate.TryParse(s, out date)) return Plausible(date);
         var m = IsoLike().Match(s);
         if (m.Success)
         {
@@ -47,6 +46,15 @@ public sealed partial class DateParser(DateWordTable words)
             date = new PartialDate(y, mo, d);
             return Plausible(date);
         }
+        if (s.EndsWith(" GMT", StringComparison.Ordinal) || s.EndsWith(" UTC", StringComparison.Ordinal))
+        {
+            if (DateTimeOffset.TryParse(s[..^4], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var utc))
+            {
+                date = new PartialDate(utc.ToUniversalTime());
+                return Plausible(date);
+            }
+        }
+        if (PartialDate.TryParse(s, out date)) return Plausible(date);
         if (DateTimeOffset.TryParseExact(s, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out var rfc)
             || DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out rfc))
         {

@@ -60,9 +60,9 @@ public sealed class TextPageClassifier(ExtractionTables tables)
         int words = Words(line);
         if (words >= MinBodyWords || (words >= MinSentenceWords && EndsSentence(line))) return LineKind.Body;
         // A short title-like line between body paragraphs is a subheading; elsewhere chrome.
-        bool bodyBefore = Array.LastIndexOf(kinds, LineKind.Body, i - 1) >= 0;
+        bool bodyBefore = i > 0 && Array.LastIndexOf(kinds, LineKind.Body, i - 1) >= 0;
         bool bodyAfter = i + 1 < lines.Count && Words(lines[i + 1]) >= MinBodyWords;
-        if (words >= 2 && bodyBefore && bodyAfter && !EndsSentence(line) && char.IsUpper(line.TrimStart()[0])) return LineKind.Subheading;
+        if (words >= 2 && bodyBefore && bodyAfter && !EndsSentence(line) && line.TrimStart() is { Length: > 0 } l && char.IsUpper(l[0])) return LineKind.Subheading;
         return LineKind.Chrome;
     }
 
@@ -105,7 +105,10 @@ public sealed class TextPageClassifier(ExtractionTables tables)
         foreach (var p in tables.AuthorRules.Prefixes)
         {
             if (t.Length > p.Length + 1 && t.StartsWith(p, StringComparison.OrdinalIgnoreCase) && (t[p.Length] == ' ' || !char.IsLetter(p[^1])))
-                return _authors.Split(t).Count > 0 && char.IsUpper(t[p.Length..].TrimStart(' ', ':')[0]);
+            {
+                var rest = t[p.Length..].TrimStart(' ', ':');
+                return rest.Length > 0 && char.IsUpper(rest[0]) && _authors.Split(t).Count > 0;
+            }
         }
         return false;
     }
