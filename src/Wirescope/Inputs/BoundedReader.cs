@@ -11,6 +11,7 @@ public static class BoundedReader
     public static byte[] ReadAll(Stream stream, long maxBytes, string name)
     {
         var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 1 << 16);
+        uint? trailerSize = TrailerSize(stream);
         Span<byte> magic = stackalloc byte[2];
         int got = ReadHeader(buffered, magic, out var head);
         Stream source = head;
@@ -18,7 +19,13 @@ public static class BoundedReader
         if (gzip) source = new GZipStream(head, CompressionMode.Decompress);
         try
         {
-            return Copy(source, maxBytes, name);
+            var bytes = Copy(source, maxBytes, name);
+            // .NET's GZipStream ends quietly at a cut: a truncated download would pass as a
+            // shorter page. The gzip trailer's ISIZE (length mod 2^32) tells; only seekable
+            // inputs have it at hand (a multi-member file would need every member's trailer).
+            if (gzip && trailerSize is { } size && size != (uint)bytes.Length)
+                throw new StageException(ErrorCodes.InputBadGzip, $"{name}: truncated gzip data ({bytes.Length:N0} bytes, the trailer says {size:N0})");
+            return bytes;
         }
         catch (InvalidDataException e) when (gzip)
         {
@@ -32,6 +39,18 @@ public static class BoundedReader
         {
             if (gzip) source.Dispose();
         }
+    }
+
+    /// <summary>The last four bytes of a seekable stream (a gzip trailer's ISIZE), leaving its position as it was.</summary>
+    private static uint? TrailerSize(Stream s)
+    {
+        if (!s.CanSeek || s.Length - s.Position < 18) return null;
+        long pos = s.Position;
+        Span<byte> tail = stackalloc byte[4];
+        s.Seek(-4, SeekOrigin.End);
+        s.ReadExactly(tail);
+        s.Seek(pos, SeekOrigin.Begin);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
     }
 
     private static int ReadHeader(Stream s, Span<byte> magic, out Stream rest)

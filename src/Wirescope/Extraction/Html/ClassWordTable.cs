@@ -1,0 +1,92 @@
+using Wirescope.Extraction.Tables;
+
+namespace Wirescope.Extraction.Html;
+
+/// <summary>The verdict of class_words.tsv on one element's "class id" string.</summary>
+public readonly record struct ClassVerdict(short Weight, bool Drop);
+
+/// <summary>
+/// class_words.tsv, frozen. Evaluates an element's class and id: every matching row adds its
+/// weight; the element drops when a drop row matched and the sum is negative.
+/// </summary>
+public sealed class ClassWordTable
+{
+    /// <summary>Bounds of an element's summed class evidence (trafilatura-eval snippets F1 rose from 0.889 with the cap).</summary>
+    public const int MaxWeight = 25, MinWeight = -50;
+
+    private readonly (string Word, bool Substr, short Weight, bool Drop)[] _rows;
+
+    private ClassWordTable((string, bool, short, bool)[] rows) => _rows = rows;
+
+    public static ClassWordTable Load(string resource = "extraction/class_words.tsv")
+    {
+        var rows = new List<(string, bool, short, bool)>();
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var row in TsvTable.ReadResource(resource, 5, 4))
+        {
+            var word = row[0].ToLowerInvariant();
+            bool substr = row[1] switch
+            {
+                "substr" => true,
+                "token" => false,
+                _ => throw new TableException(row.Where, $"match must be token or substr, not '{row[1]}'"),
+            };
+            if (word.Length < 2) throw new TableException(row.Where, "a one-letter word would match almost every class");
+            bool drop = row[3] switch
+            {
+                "yes" => true,
+                "no" => false,
+                _ => throw new TableException(row.Where, $"drop must be yes or no, not '{row[3]}'"),
+            };
+            TsvTable.AddUnique(seen, row[1] + ":" + word, true, row);
+            rows.Add((word, substr, (short)TsvTable.Int(row, 2), drop));
+        }
+        return new ClassWordTable(rows.ToArray());
+    }
+
+    /// <summary>Evaluates a class+id string (any case).</summary>
+    public ClassVerdict Evaluate(string classAndId)
+    {
+        if (classAndId.Length == 0) return default;
+        var lower = classAndId.ToLowerInvariant();
+        Span<Range> tokens = stackalloc Range[64];
+        int tokenCount = Tokenize(classAndId, tokens);
+        int weight = 0;
+        bool anyDrop = false;
+        foreach (var (word, substr, w, drop) in _rows)
+        {
+            bool hit;
+            if (substr) hit = lower.Contains(word, StringComparison.Ordinal);
+            else
+            {
+                hit = false;
+                for (int i = 0; i < tokenCount && !hit; i++)
+                    hit = lower.AsSpan(tokens[i]).SequenceEqual(word);
+            }
+            if (!hit) continue;
+            weight += w;
+            anyDrop |= drop;
+        }
+        // Capped as readability caps class evidence (±25 per attribute): "article-content
+        // story-text" is no more an article than "article-body"; paragraph text must decide.
+        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), anyDrop && weight < 0);
+    }
+
+    /// <summary>Splits on non-letters and at camelCase humps ("relatedPosts" → related, posts).</summary>
+    private static int Tokenize(string s, Span<Range> tokens)
+    {
+        int count = 0, start = -1;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            bool letter = i < s.Length && char.IsLetter(s[i]);
+            bool hump = letter && start >= 0 && char.IsUpper(s[i]) && i > 0 && char.IsLower(s[i - 1]);
+            if (start >= 0 && (!letter || hump))
+            {
+                if (count < tokens.Length) tokens[count++] = new Range(start, i);
+                start = -1;
+            }
+            if (letter && start < 0) start = i;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,298 @@
+namespace Wirescope.Extraction.Html;
+
+/// <summary>
+/// Chooses the article container and the blocks inside it. Paragraph evidence flows up to the
+/// paragraph's parent (full), grandparent (half) and further ancestors (÷3·level), as
+/// readability does; a container's score is that sum plus its tag and class/id evidence,
+/// times one minus its link density. Siblings of the winner that look like article text join
+/// it (a lead paragraph outside the story-body div). Inside, blocks that are chrome by class,
+/// mostly links, or a boilerplate phrase are left out.
+/// </summary>
+public sealed partial class ContentScorer(ExtractionTables tables)
+{
+    private readonly Metadata.DateParser _dates = new(tables.DateWords);
+
+    /// <summary>A block shorter than this gives no container evidence (readability's 25).</summary>
+    public const int MinParagraphChars = 25;
+    /// <summary>Ancestors that receive a paragraph's score.</summary>
+    public const int ScoreLevels = 5;
+    /// <summary>A sibling joins the winner at this share of its score (readability: 0.2, floor 10).</summary>
+    public const double SiblingShare = 0.2;
+    /// <summary>A block mostly made of link text is navigation or a teaser list.</summary>
+    public const double MaxBlockLinkDensity = 0.5;
+    /// <summary>A short list item or line that is a link at this density is a menu entry.</summary>
+    public const double MaxShortLinkDensity = 0.3;
+    /// <summary>A class/id drop is ignored on a container holding this share of the page text (mislabeled wrappers).</summary>
+    public const double MaxDropShare = 0.6;
+    /// <summary>Body characters collected before a "Related stories" heading may end the body (none at the top).</summary>
+    public const int MinCharsBeforeStop = 300;
+
+    public MainText Select(PageModel page, bool useClassDrops)
+    {
+        var nodes = page.Nodes;
+        if (nodes.Count == 0 || page.Blocks.Count == 0) return new MainText([], [], "html:main", 0);
+        var excluded = Excluded(page, useClassDrops);
+        var score = new double[nodes.Count];
+        var touched = new bool[nodes.Count];
+        foreach (var b in page.Blocks)
+        {
+            if (excluded[b.Node] || b.Length < MinParagraphChars) continue;
+            if (b.Kind is BlockKind.H or BlockKind.Caption) continue;
+            double s = (1 + b.Commas + Math.Min(b.Length / 100, 3)) * KindEvidence(b.Kind);
+            if (b.LinkChars > b.Length * MaxBlockLinkDensity) continue;
+            int level = 0;
+            for (int a = nodes[b.Node].Parent; a >= 0 && level < ScoreLevels; a = nodes[a].Parent, level++)
+            {
+                if (excluded[a]) break;
+                if (!touched[a])
+                {
+                    touched[a] = true;
+                    score[a] = nodes[a].TagWeight + nodes[a].ClassWeight;
+                }
+                score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+            }
+        }
+        int best = -1;
+        double bestScore = double.MinValue;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (!touched[i]) continue;
+            var n = nodes[i];
+            double ld = n.TextChars == 0 ? 0 : (double)n.LinkChars / n.TextChars;
+            score[i] *= 1 - ld;
+            if (score[i] > bestScore)
+            {
+                bestScore = score[i];
+                best = i;
+            }
+        }
+        if (best < 0) return new MainText([], [], "html:main", 0);
+        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "1")
+        {
+            foreach (var i in Enumerable.Range(0, nodes.Count).Where(i => touched[i]).OrderByDescending(i => score[i]).Take(8))
+                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} score={score[i]:0.0} text={nodes[i].TextChars} link={nodes[i].LinkChars} w={nodes[i].TagWeight}+{nodes[i].ClassWeight} parent={nodes[i].Parent}");
+        }
+        best = Widen(page, excluded, best);
+        var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
+        int parent = nodes[best].Parent;
+        if (parent >= 0)
+        {
+            double threshold = Math.Max(10, score[best] * SiblingShare);
+            for (int c = parent + 1; c < nodes[parent].End; c = nodes[c].End)
+            {
+                if (c == best || excluded[c]) continue;
+                if ((touched[c] && score[c] >= threshold) || IsProseSibling(page, c))
+                    ranges.Add((c, nodes[c].End));
+            }
+            ranges.Sort();
+        }
+        var result = Collect(page, excluded, ranges, "html:main");
+        return result with { Captions = CaptionsAround(page, excluded, best) };
+    }
+
+    /// <summary>Levels above the container searched for photo captions (the lead photo sits beside the body).</summary>
+    public const int CaptionScopeLevels = 3;
+
+    /// <summary>Captions of the story: under the container's nearest article/main ancestor, or a few levels up.</summary>
+    private static List<HtmlBlock> CaptionsAround(PageModel page, bool[] excluded, int best)
+    {
+        var nodes = page.Nodes;
+        int scope = best;
+        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < CaptionScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+        {
+            scope = a;
+            if (nodes[a].Tag is "article" or "main") break;
+        }
+        var captions = new List<HtmlBlock>();
+        foreach (var b in page.Blocks)
+            if (b.Kind == BlockKind.Caption && !excluded[b.Node] && page.Contains(scope, b.Node)) captions.Add(b);
+        return captions;
+    }
+
+    /// <summary>
+    /// Climbs from the winner to the highest ancestor that adds article prose without adding
+    /// much else: the paragraphs of one story are often split over sibling divs (lead, body,
+    /// "read on" part) that each score less than the first. An ancestor qualifies when at least
+    /// <see cref="WidenProseShare"/> of its text is prose and it holds more prose than the winner.
+    /// </summary>
+    private static int Widen(PageModel page, bool[] excluded, int best)
+    {
+        var nodes = page.Nodes;
+        var prose = new int[nodes.Count];
+        foreach (var b in page.Blocks)
+        {
+            if (excluded[b.Node] || !IsProse(b)) continue;
+            prose[b.Node] += b.Length;
+        }
+        for (int i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent >= 0) prose[nodes[i].Parent] += prose[i];
+        int chosen = best;
+        int a = nodes[best].Parent;
+        for (int step = 0; a >= 0 && step < MaxWidenSteps; a = nodes[a].Parent, step++)
+        {
+            if (excluded[a] || nodes[a].Tag is "body" or "html") break;
+            int text = Math.Max(1, nodes[a].TextChars - ExcludedChars(page, excluded, a));
+            if (prose[a] > prose[chosen] * WidenMinGain && prose[a] >= text * WidenProseShare) chosen = a;
+        }
+        return chosen;
+    }
+
+    /// <summary>Ancestor levels examined when widening.</summary>
+    public const int MaxWidenSteps = 6;
+    /// <summary>An ancestor must hold this much more prose than the current choice.</summary>
+    public const double WidenMinGain = 1.15;
+    /// <summary>Share of an ancestor's (non-chrome) text that must be prose for it to be taken.</summary>
+    public const double WidenProseShare = 0.7;
+
+    private static bool IsProse(in HtmlBlock b) =>
+        b.Kind is BlockKind.P or BlockKind.Quote or BlockKind.H or BlockKind.Li or BlockKind.Pre
+        && b.Length >= MinParagraphChars && b.LinkChars <= b.Length * MaxShortLinkDensity;
+
+    /// <summary>Characters under <paramref name="node"/> that are in excluded subtrees.</summary>
+    private static int ExcludedChars(PageModel page, bool[] excluded, int node)
+    {
+        var nodes = page.Nodes;
+        int sum = 0;
+        for (int c = node + 1; c < nodes[node].End;)
+        {
+            if (excluded[c])
+            {
+                sum += nodes[c].TextChars;
+                c = nodes[c].End;
+            }
+            else c++;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// How much a block of each kind says "article here": table rows and list items are as
+    /// often directories, link lists and data tables as story text.
+    /// </summary>
+    private static double KindEvidence(BlockKind kind) => kind switch
+    {
+        BlockKind.P or BlockKind.Quote => 1.0,
+        BlockKind.Pre => 0.8,
+        BlockKind.Li => 0.5,
+        BlockKind.Table => 0.25,
+        _ => 0,
+    };
+
+    /// <summary>A sibling node that is itself plain prose: a paragraph with few links.</summary>
+    private static bool IsProseSibling(PageModel page, int node)
+    {
+        var n = page.Nodes[node];
+        if (n.Tag != "p" || n.TextChars == 0) return false;
+        double ld = (double)n.LinkChars / n.TextChars;
+        return n.TextChars > 80 && ld < 0.25;
+    }
+
+    /// <summary>The cascade's last resort: every paragraph-like block outside chrome, in order.</summary>
+    public MainText Baseline(PageModel page)
+    {
+        var excluded = Excluded(page, useClassDrops: false);
+        var kept = new List<HtmlBlock>();
+        var captions = new List<HtmlBlock>();
+        int chars = 0;
+        foreach (var b in page.Blocks)
+        {
+            if (excluded[b.Node]) continue;
+            if (b.Kind == BlockKind.Caption)
+            {
+                captions.Add(b);
+                continue;
+            }
+            if (b.Length < MinParagraphChars && b.Kind != BlockKind.H) continue;
+            if (!Keep(page, b)) continue;
+            kept.Add(b);
+            chars += b.Length;
+        }
+        return new MainText(kept, captions, "html:baseline", chars);
+    }
+
+    private MainText Collect(PageModel page, bool[] excluded, List<(int Start, int End)> ranges, string stage)
+    {
+        var kept = new List<HtmlBlock>();
+        var captions = new List<HtmlBlock>();
+        int chars = 0, r = 0;
+        foreach (var b in page.Blocks)
+        {
+            while (r < ranges.Count && b.Node >= ranges[r].End) r++;
+            if (r >= ranges.Count) break;
+            if (b.Node < ranges[r].Start || excluded[b.Node]) continue;
+            if (b.Kind == BlockKind.Caption)
+            {
+                captions.Add(b);
+                continue;
+            }
+            if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock
+                && tables.Phrases.IsStop(page.Text.ToString(b.Start, b.Length))) break;
+            if (!Keep(page, b)) continue;
+            kept.Add(b);
+            chars += b.Length;
+        }
+        TrimHeadings(kept, ref chars);
+        return new MainText(kept, captions, stage, chars);
+    }
+
+    /// <summary>Drops headings left with no text after them (the "Related" heading of a removed list).</summary>
+    private static void TrimHeadings(List<HtmlBlock> kept, ref int chars)
+    {
+        while (kept.Count > 0 && kept[^1].Kind == BlockKind.H)
+        {
+            chars -= kept[^1].Length;
+            kept.RemoveAt(kept.Count - 1);
+        }
+    }
+
+    private bool Keep(PageModel page, in HtmlBlock b)
+    {
+        double ld = b.Length == 0 ? 0 : (double)b.LinkChars / b.Length;
+        if (ld > MaxBlockLinkDensity) return false;
+        if (b.Length < 80 && ld > MaxShortLinkDensity && b.Kind is BlockKind.Li or BlockKind.P) return false;
+        if (b.Length <= BoilerplatePhraseTable.MaxContainsBlock)
+        {
+            var text = page.Text.ToString(b.Start, b.Length);
+            if (tables.Phrases.IsBoilerplate(text)) return false;
+            if (b.Length <= MaxStampChars && IsTimeStamp(text)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Longest block that may be a bare date or time stamp ("17:30", "25 April 2019, 10:05").</summary>
+    public const int MaxStampChars = 40;
+
+    /// <summary>A block that is only a date and/or a time: a live blog's entry stamp, a dateline, not prose.</summary>
+    private bool IsTimeStamp(string text)
+    {
+        if (TimeOnly().IsMatch(text)) return true;
+        var found = _dates.FindAll(text, 1);
+        if (found.Count == 0) return false;
+        var rest = text.Remove(found[0].Start, found[0].End - found[0].Start);
+        return TimeOnly().IsMatch(rest) || rest.Trim(' ', ',', '.', '|', '-', '·').Length == 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TimeOnly();
+
+    /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
+    private static bool[] Excluded(PageModel page, bool useClassDrops)
+    {
+        var nodes = page.Nodes;
+        var excluded = new bool[nodes.Count];
+        int total = Math.Max(1, page.TotalChars);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (n.Parent >= 0 && excluded[n.Parent])
+            {
+                excluded[i] = true;
+                continue;
+            }
+            if (n.Role == TagRole.Boiler && n.TextChars < total * MaxDropShare) excluded[i] = true;
+            else if (useClassDrops && n.ClassDrop && n.TextChars < total * MaxDropShare && n.Tag is not ("body" or "html" or "article" or "main"))
+                excluded[i] = true;
+        }
+        return excluded;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Wirescope.Extraction.Html;
+
+/// <summary>The body an extractor stage chose: blocks in page order, and which stage won.</summary>
+public sealed record MainText(IReadOnlyList<HtmlBlock> Blocks, IReadOnlyList<HtmlBlock> Captions, string Stage, int Chars);
+
+/// <summary>
+/// The extraction cascade, read top to bottom (trafilatura's <c>trafilatura_sequence</c>):
+/// <list type="number">
+/// <item><c>html:main</c> — the best-scoring container, with class/id chrome and tag chrome removed.</item>
+/// <item><c>html:relaxed</c> — the same with class/id drops ignored, when (1) under-delivers
+///   (a site that names its article wrapper "page-comments-enabled").</item>
+/// <item><c>html:baseline</c> — every paragraph-like block of the page outside tag chrome,
+///   when both under-deliver (pages with no container structure).</item>
+/// </list>
+/// Each stage runs on the same walk: no re-parse.
+/// </summary>
+public sealed class MainTextExtractor(ExtractionTables tables)
+{
+    /// <summary>A stage under-delivers below this many body characters (trafilatura's MIN_EXTRACTED_SIZE is 250).</summary>
+    public const int MinBodyChars = 250;
+
+    public MainText Extract(PageModel page)
+    {
+        var scorer = new ContentScorer(tables);
+        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "2")
+            return new MainText(page.Blocks, [], "debug:all", page.TotalChars);
+        var main = scorer.Select(page, useClassDrops: true);
+        if (main.Chars >= MinBodyChars) return main with { Stage = "html:main" };
+        var relaxed = scorer.Select(page, useClassDrops: false);
+        var best = relaxed.Chars > main.Chars * 1.2 ? relaxed with { Stage = "html:relaxed" } : main with { Stage = "html:main" };
+        if (best.Chars >= MinBodyChars) return best;
+        var baseline = scorer.Baseline(page);
+        return baseline.Chars > best.Chars ? baseline : best;
+    }
+}

@@ -1,0 +1,348 @@
+using AngleSharp.Dom;
+
+namespace Wirescope.Extraction.Html;
+
+/// <summary>
+/// The one walk over the parsed page. An explicit stack (no recursion: depth is capped by
+/// <c>maxDepth</c> and cannot overflow), one visit per node: records every element as a
+/// pre-order <see cref="HtmlNode"/>, cuts the text into blocks at block boundaries (collapsing
+/// whitespace as a browser does), and gathers the metadata signals.
+/// </summary>
+public sealed class PageWalker(ExtractionTables tables)
+{
+    /// <summary>Most signals of one kind kept per page (bylines, date texts): a page lists a few.</summary>
+    public const int MaxSignals = 40;
+    /// <summary>Longest element text read as a byline or date signal.</summary>
+    public const int MaxSignalChars = 300;
+
+    [Flags]
+    private enum Ctx : ushort
+    {
+        None = 0, Link = 1, Quote = 2, Pre = 4, Caption = 8, Row = 16, Item = 32, Head = 64, Heading = 128,
+    }
+
+    private struct Frame
+    {
+        public IElement Element;
+        public int Child;
+        public int Node;
+        public Ctx Ctx;
+        public bool OwnsBlock;
+    }
+
+    public PageModel Walk(IDocument document, int maxDepth, CancellationToken ct)
+    {
+        var model = new PageModel();
+        var state = new WalkState(model, tables);
+        var root = document.DocumentElement;
+        if (root is null) return model;
+        var stack = new List<Frame>(64);
+        state.Enter(stack, root, Ctx.None, -1);
+        int visited = 0;
+        while (stack.Count > 0)
+        {
+            if ((++visited & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+            var top = stack[^1];
+            var children = top.Element.ChildNodes;
+            if (top.Child >= children.Length)
+            {
+                state.Exit(top.Node, top.OwnsBlock, top.Ctx);
+                stack.RemoveAt(stack.Count - 1);
+                continue;
+            }
+            var child = children[top.Child];
+            top.Child++;
+            stack[^1] = top;
+            if (child is IText text)
+            {
+                if ((top.Ctx & Ctx.Head) == 0) state.AppendText(text.Data, top.Ctx);
+            }
+            else if (child is IElement el && stack.Count < maxDepth)
+            {
+                state.Enter(stack, el, top.Ctx, top.Node);
+            }
+        }
+        state.Finish();
+        return model;
+    }
+
+    /// <summary>The walk's mutable state for one page (never shared).</summary>
+    private sealed class WalkState(PageModel model, ExtractionTables tables)
+    {
+        private readonly Dictionary<string, ClassVerdict> _classCache = new(StringComparer.Ordinal);
+        private readonly System.Text.StringBuilder _buf = model.Text;
+        private int _pendingStart;
+        private int _pendingLink;
+        private int _pendingCommas;
+        private bool _lastSpace = true;
+        private readonly List<int> _ownerStack = new();
+        private readonly List<Ctx> _ownerCtx = new();
+
+        public void Enter(List<Frame> stack, IElement el, Ctx ctx, int parent)
+        {
+            var tag = el.LocalName;
+            var info = tables.Tags.Get(tag);
+            if (info.Role == TagRole.Skip) return;
+            if (IsHidden(el)) return;
+            CollectSignals(el, tag, ctx, model.Nodes.Count);
+            if (tag is "title" or "meta" or "link" or "base") return;
+            var role = info.Role;
+            var weight = info.Weight;
+            if (el.GetAttribute("role") is { Length: > 0 } ariaRole)
+            {
+                var r = tables.Tags.Get("role:" + ariaRole.Trim().ToLowerInvariant());
+                if (r.Role == TagRole.Boiler) role = TagRole.Boiler;
+                weight += r.Weight;
+            }
+            var verdict = Verdict(el);
+            int node = model.Nodes.Count;
+            model.Nodes.Add(new HtmlNode
+            {
+                Parent = parent, End = node + 1, Role = role, TagWeight = weight, ClassWeight = verdict.Weight,
+                ClassDrop = verdict.Drop, Tag = tag,
+            });
+            var childCtx = ctx;
+            switch (role)
+            {
+                case TagRole.Head: childCtx |= Ctx.Head; break;
+                case TagRole.Quote: childCtx |= Ctx.Quote; break;
+                case TagRole.Pre: childCtx |= Ctx.Pre; break;
+                case TagRole.Caption: childCtx |= Ctx.Caption; break;
+                case TagRole.Row: childCtx |= Ctx.Row; break;
+                case TagRole.Item: childCtx |= Ctx.Item; break;
+                case TagRole.Heading: childCtx |= Ctx.Heading; break;
+                case TagRole.Break:
+                    AppendBreak();
+                    break;
+                case TagRole.Cell:
+                    AppendSpace();
+                    break;
+            }
+            if (tag == "a" && el.HasAttribute("href")) childCtx |= Ctx.Link;
+            bool owns = role is TagRole.Block or TagRole.Heading or TagRole.Item or TagRole.Quote or TagRole.Pre
+                or TagRole.Row or TagRole.Caption or TagRole.Boiler;
+            if (owns)
+            {
+                Flush();
+                _ownerStack.Add(node);
+                _ownerCtx.Add(childCtx);
+            }
+            stack.Add(new Frame { Element = el, Child = 0, Node = node, Ctx = childCtx, OwnsBlock = owns });
+        }
+
+        public void Exit(int node, bool ownsBlock, Ctx ctx)
+        {
+            if (ownsBlock)
+            {
+                Flush();
+                _ownerStack.RemoveAt(_ownerStack.Count - 1);
+                _ownerCtx.RemoveAt(_ownerCtx.Count - 1);
+            }
+            var n = model.Nodes[node];
+            n.End = model.Nodes.Count;
+            model.Nodes[node] = n;
+            _ = ctx;
+        }
+
+        public void AppendText(string data, Ctx ctx)
+        {
+            bool pre = (ctx & Ctx.Pre) != 0;
+            int before = _buf.Length;
+            foreach (var c in data)
+            {
+                if (!pre && (char.IsWhiteSpace(c) || c == '\u00A0'))
+                {
+                    if (_lastSpace) continue;
+                    _buf.Append(' ');
+                    _lastSpace = true;
+                }
+                else
+                {
+                    if (c == '\u200B') continue; // zero-width space: invisible (soft hyphens stay: gold text keeps them)
+                    _buf.Append(c);
+                    _lastSpace = c == '\n' && pre;
+                    if (c is ',' or '，' or '、') _pendingCommas++;
+                }
+            }
+            if ((ctx & Ctx.Link) != 0) _pendingLink += _buf.Length - before;
+        }
+
+        private void AppendBreak()
+        {
+            while (_buf.Length > _pendingStart && _buf[^1] == ' ') _buf.Length--;
+            if (_buf.Length > _pendingStart && _buf[^1] != '\n') _buf.Append('\n');
+            _lastSpace = true;
+        }
+
+        private void AppendSpace()
+        {
+            if (_lastSpace) return;
+            _buf.Append(' ');
+            _lastSpace = true;
+        }
+
+        private void Flush()
+        {
+            while (_buf.Length > _pendingStart && char.IsWhiteSpace(_buf[^1])) _buf.Length--;
+            int len = _buf.Length - _pendingStart;
+            if (len > 0 && _ownerStack.Count > 0)
+            {
+                int owner = _ownerStack[^1];
+                var ctx = _ownerCtx[^1];
+                var role = model.Nodes[owner].Role;
+                var kind = (ctx & Ctx.Caption) != 0 ? BlockKind.Caption
+                    : role == TagRole.Heading || (ctx & Ctx.Heading) != 0 ? BlockKind.H
+                    : (ctx & Ctx.Pre) != 0 ? BlockKind.Pre
+                    : (ctx & Ctx.Quote) != 0 ? BlockKind.Quote
+                    : (ctx & Ctx.Item) != 0 ? BlockKind.Li
+                    : (ctx & Ctx.Row) != 0 ? BlockKind.Table
+                    : BlockKind.P;
+                model.Blocks.Add(new HtmlBlock(owner, _pendingStart, len, Math.Min(len, _pendingLink), kind, _pendingCommas));
+                model.TotalChars += len;
+            }
+            else _buf.Length = _pendingStart;
+            _pendingStart = _buf.Length;
+            _pendingLink = 0;
+            _pendingCommas = 0;
+            _lastSpace = true;
+        }
+
+        public void Finish()
+        {
+            Flush();
+            // Subtree totals: children come after parents in pre-order, so one backward pass adds up.
+            var nodes = model.Nodes;
+            foreach (var b in model.Blocks)
+            {
+                var n = nodes[b.Node];
+                n.TextChars += b.Length;
+                n.LinkChars += b.LinkChars;
+                nodes[b.Node] = n;
+            }
+            for (int i = nodes.Count - 1; i > 0; i--)
+            {
+                int p = nodes[i].Parent;
+                if (p < 0) continue;
+                var parent = nodes[p];
+                parent.TextChars += nodes[i].TextChars;
+                parent.LinkChars += nodes[i].LinkChars;
+                nodes[p] = parent;
+            }
+        }
+
+        private ClassVerdict Verdict(IElement el)
+        {
+            var cls = el.GetAttribute("class");
+            var id = el.GetAttribute("id");
+            var prop = el.GetAttribute("itemprop");
+            if (cls is null && id is null && prop is null) return default;
+            var key = $"{cls} {id} {prop}";
+            if (!_classCache.TryGetValue(key, out var v))
+            {
+                v = tables.ClassWords.Evaluate(key);
+                _classCache[key] = v;
+            }
+            return v;
+        }
+
+        private static bool IsHidden(IElement el)
+        {
+            if (el.HasAttribute("hidden")) return true;
+            var style = el.GetAttribute("style");
+            if (style is null || style.Length < 12) return false;
+            return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private void CollectSignals(IElement el, string tag, Ctx ctx, int node)
+        {
+            var s = model.Signals;
+            switch (tag)
+            {
+                case "html":
+                    s.Lang ??= el.GetAttribute("lang") ?? el.GetAttribute("xml:lang");
+                    break;
+                case "title":
+                    if (s.Title is null && (ctx & Ctx.Head) != 0 || s.Title is null && node < 50) s.Title = Clean(el.TextContent, 500);
+                    break;
+                case "meta":
+                {
+                    var content = el.GetAttribute("content") ?? el.GetAttribute("value");
+                    if (string.IsNullOrWhiteSpace(content)) return;
+                    var key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop") ?? el.GetAttribute("http-equiv");
+                    if (key is null) return;
+                    s.Metas.Add((key.Trim().ToLowerInvariant(), System.Net.WebUtility.HtmlDecode(content.Trim())));
+                    if (el.GetAttribute("itemprop") is { } ip) s.ItemProps.Add((ip.Trim(), content.Trim(), node));
+                    return;
+                }
+                case "link":
+                case "a":
+                {
+                    var rel = el.GetAttribute("rel");
+                    if (rel is null) break;
+                    var href = el.GetAttribute("href") ?? "";
+                    s.Links.Add((rel.Trim().ToLowerInvariant(), href.Trim(), tag == "a" ? Clean(el.TextContent, MaxSignalChars) : "", node));
+                    break;
+                }
+                case "h1":
+                    if (s.H1.Count < 5) s.H1.Add((Clean(el.TextContent, 500), node));
+                    break;
+                case "time":
+                    if (s.Times.Count < MaxSignals)
+                        s.Times.Add((el.GetAttribute("datetime"), Clean(el.TextContent, MaxSignalChars), node, el.HasAttribute("pubdate")));
+                    break;
+            }
+            if (tag != "meta" && el.GetAttribute("itemprop") is { } prop && s.ItemProps.Count < MaxSignals * 2)
+            {
+                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime");
+                if (value is null && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
+                    || prop is "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate"))
+                    value = Clean(el.TextContent, MaxSignalChars);
+                if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
+            }
+            var cls = el.GetAttribute("class");
+            var id = el.GetAttribute("id");
+            if (cls is null && id is null) return;
+            var names = $"{cls} {id}";
+            if (s.Bylines.Count < MaxSignals && (names.Contains("byline", StringComparison.OrdinalIgnoreCase)
+                || names.Contains("author", StringComparison.OrdinalIgnoreCase) || names.Contains("writer", StringComparison.OrdinalIgnoreCase)))
+            {
+                var t = Clean(el.TextContent, MaxSignalChars + 1);
+                if (t.Length is > 0 and <= MaxSignalChars) s.Bylines.Add((t, node));
+            }
+            if (s.DateTexts.Count < MaxSignals && (names.Contains("date", StringComparison.OrdinalIgnoreCase)
+                || names.Contains("time", StringComparison.OrdinalIgnoreCase) || names.Contains("publish", StringComparison.OrdinalIgnoreCase)
+                || names.Contains("posted", StringComparison.OrdinalIgnoreCase) || names.Contains("meta", StringComparison.OrdinalIgnoreCase)
+                || names.Contains("byline", StringComparison.OrdinalIgnoreCase)))
+            {
+                var t = Clean(el.TextContent, MaxSignalChars + 1);
+                if (t.Length is > 0 and <= MaxSignalChars) s.DateTexts.Add((t, node));
+            }
+        }
+
+        /// <summary>Whitespace-collapsed text, cut at <paramref name="max"/> characters.</summary>
+        internal static string Clean(string text, int max)
+        {
+            var sb = new System.Text.StringBuilder(Math.Min(text.Length, max));
+            bool space = true;
+            foreach (var c in text)
+            {
+                if (sb.Length >= max) break;
+                if (char.IsWhiteSpace(c))
+                {
+                    if (!space) sb.Append(' ');
+                    space = true;
+                }
+                else
+                {
+                    sb.Append(c);
+                    space = false;
+                }
+            }
+            while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+            return sb.ToString();
+        }
+    }
+}

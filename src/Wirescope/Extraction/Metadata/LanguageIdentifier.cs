@@ -1,0 +1,57 @@
+using Lingua;
+
+namespace Wirescope.Extraction.Metadata;
+
+/// <summary>
+/// Checks a page's declared language against its text with Lingua. The detector is built once,
+/// lazily, over a fixed set of news languages (building it over all 75 loads every model and
+/// takes seconds), and is thread-safe once built.
+/// </summary>
+public static class LanguageIdentifier
+{
+    /// <summary>
+    /// Characters of body text for the first look. Lingua's cost grows with the text (about
+    /// 2.6 ms per 200 characters over 18 languages, measured over the 990 trafilatura-eval
+    /// pages), so a short sample decides and a longer one confirms only a disagreement.
+    /// </summary>
+    public const int SampleChars = 160;
+    public const int ConfirmChars = 480;
+
+    /// <summary>The languages Wirescope tells apart: the news wires' and the dev sets' languages.</summary>
+    public static readonly Language[] Languages =
+    [
+        Language.English, Language.German, Language.French, Language.Spanish, Language.Italian, Language.Portuguese,
+        Language.Dutch, Language.Polish, Language.Russian, Language.Ukrainian, Language.Czech, Language.Swedish,
+        Language.Turkish, Language.Arabic, Language.Persian, Language.Chinese, Language.Japanese, Language.Korean,
+    ];
+
+    private static readonly Lazy<LanguageDetector> Detector = new(
+        () => LanguageDetectorBuilder.FromLanguages(Languages).WithLowAccuracyMode().Build(),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>ISO 639-1 code of <paramref name="text"/>'s language, or null when unsure or too short.</summary>
+    public static string? Detect(string text) => Detect(text, SampleChars);
+
+    /// <summary>
+    /// Checks a declared primary subtag against the text: returns the declared code when the
+    /// text agrees (or is too short to say), else the detected language, confirmed on a longer sample.
+    /// </summary>
+    public static string? Check(string? declared, string text, out bool disagrees)
+    {
+        disagrees = false;
+        var quick = Detect(text, SampleChars);
+        if (quick is null || quick == declared) return declared ?? quick;
+        var sure = text.Length > SampleChars ? Detect(text, ConfirmChars) : quick;
+        if (sure is null || sure == declared) return declared ?? sure;
+        disagrees = declared is not null;
+        return sure;
+    }
+
+    private static string? Detect(string text, int chars)
+    {
+        if (text.Length < 40) return null;
+        var sample = text.Length > chars ? text[..chars] : text;
+        var lang = Detector.Value.DetectLanguageOf(sample);
+        return lang == Language.Unknown ? null : lang.IsoCode6391().ToString().ToLowerInvariant();
+    }
+}

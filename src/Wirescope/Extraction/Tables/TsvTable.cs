@@ -1,0 +1,82 @@
+namespace Wirescope.Extraction.Tables;
+
+/// <summary>One data row of a TSV table, with where it came from (for error messages and rule ids).</summary>
+public sealed record TsvRow(string File, int Line, string[] Cells)
+{
+    public string this[int i] => Cells[i];
+    public string Where => $"{File}:{Line}";
+}
+
+/// <summary>A bad row in a shipped table: names file:line so the row can be found and fixed.</summary>
+public sealed class TableException(string where, string message) : Exception($"{where}: {message}");
+
+/// <summary>
+/// Reads the commented, tab-separated tables under <c>Resources/</c>: <c>#</c> starts a comment
+/// line, blank lines are skipped, every row must have the declared number of columns (a last
+/// "note" column may be left out), and no cell of a required column may be empty.
+/// </summary>
+public static class TsvTable
+{
+    /// <summary>Reads an embedded resource such as <c>extraction/class_words.tsv</c>.</summary>
+    public static IReadOnlyList<TsvRow> ReadResource(string name, int columns, int requiredColumns)
+    {
+        using var stream = Open(name);
+        using var reader = new StreamReader(stream);
+        return Read(reader, name, columns, requiredColumns);
+    }
+
+    /// <summary>Opens an embedded table. The csproj names resources by their folder path, whose separator is the build machine's.</summary>
+    public static Stream Open(string name)
+    {
+        var asm = typeof(TsvTable).Assembly;
+        foreach (var logical in new[] { "Wirescope.Resources." + name, "Wirescope.Resources." + name.Replace('/', '\\'), "Wirescope.Resources." + name.Replace('/', '.') })
+        {
+            if (asm.GetManifestResourceStream(logical) is { } s) return s;
+        }
+        throw new TableException(name, "no such embedded resource under Resources/");
+    }
+
+    public static IReadOnlyList<TsvRow> Read(TextReader reader, string file, int columns, int requiredColumns)
+    {
+        var rows = new List<TsvRow>();
+        int lineNo = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#' || string.IsNullOrWhiteSpace(line)) continue;
+            var cells = line.Split('\t');
+            if (cells.Length > columns || cells.Length < requiredColumns)
+                throw new TableException($"{file}:{lineNo}", $"expected {requiredColumns}–{columns} tab-separated columns, found {cells.Length}");
+            if (cells.Length < columns) Array.Resize(ref cells, columns);
+            for (int i = 0; i < columns; i++)
+            {
+                cells[i] = (cells[i] ?? "").Trim();
+                if (i < requiredColumns && cells[i].Length == 0)
+                    throw new TableException($"{file}:{lineNo}", $"column {i + 1} is empty (a degenerate row would match everything)");
+            }
+            rows.Add(new TsvRow(file, lineNo, cells));
+        }
+        return rows;
+    }
+
+    /// <summary>Rejects a duplicate key: a silent overwrite hides a mistake (petrarch2#34).</summary>
+    public static void AddUnique<TValue>(Dictionary<string, TValue> map, string key, TValue value, TsvRow row)
+    {
+        if (!map.TryAdd(key, value)) throw new TableException(row.Where, $"duplicate key '{key}'");
+    }
+
+    public static int Int(TsvRow row, int column)
+    {
+        if (!int.TryParse(row[column], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            throw new TableException(row.Where, $"column {column + 1}: '{row[column]}' is not an integer");
+        return v;
+    }
+
+    public static T Enum<T>(TsvRow row, int column) where T : struct, System.Enum
+    {
+        if (!System.Enum.TryParse<T>(row[column], ignoreCase: true, out var v) || !System.Enum.IsDefined(v))
+            throw new TableException(row.Where, $"column {column + 1}: '{row[column]}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
+        return v;
+    }
+}
