@@ -1,0 +1,17 @@
+namespace Wirescope.Language.Ner;
+
+/// <summary>Training settings; the defaults reproduce the shipped models/ner.bin.</summary>
+public sealed record NerTrainOptions
+{
+    /// <summary>Passes over the training data (averaged perceptron; 12 measured best on GUM dev, see models/MODELS-ner.md).</summary>
+    public int Epochs { get; init; } = 12;
+
+    /// <summary>Seeds the per-epoch shuffle; the same seed and data give the same model bytes.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>log2 of the number of hashed feature rows.</summary>
+    public int BucketBits { get; init; } = 19;
+
+    /// <summary>Entity types to learn (others in the data become O).</summary>
+    public IReadOnlyList<string> Types { get; init; } = NerTags.DefaultTypes;
+}
