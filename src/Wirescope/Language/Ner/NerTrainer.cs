@@ -17,6 +17,7 @@ public static class NerTrainer
         var featurizer = new NerFeaturizer(gazetteer, options.BucketBits);
         var L = tags.Count;
         var examples = Featurize(data, featurizer, tags);
+        if (options.MinFeatureCount > 1) Prune(examples, featurizer.Buckets, options.MinFeatureCount);
         log?.Invoke($"ner: {examples.Count} sentences, {examples.Sum(e => e.Gold.Length)} words, {L} labels, 2^{options.BucketBits} rows");
 
         var weights = new float[featurizer.Buckets * L];
@@ -75,6 +76,27 @@ public static class NerTrainer
         for (var i = 0; i < weights.Length; i++) weights[i] = (float)(weights[i] - weightSums[i] / step);
         for (var i = 0; i < transitions.Length; i++) transitions[i] = (float)(transitions[i] - transitionSums[i] / step);
         return new NerModel(tags, featurizer, weights, transitions) { TrainedGazetteerSha256 = gazetteer.Sha256 };
+    }
+
+    /// <summary>
+    /// Drops feature rows seen fewer than <paramref name="min"/> times in training: a word seen
+    /// once would otherwise be learnt by heart, and the perceptron then leaves the features
+    /// that generalise (shape, affixes, gazetteer) under-trained.
+    /// </summary>
+    private static void Prune(List<Example> examples, int buckets, int min)
+    {
+        var counts = new int[buckets];
+        foreach (var ex in examples)
+            for (var i = 0; i < ex.Counts.Length; i++)
+                foreach (var r in ex.Rows.AsSpan(i * NerFeaturizer.MaxFeatures, ex.Counts[i])) counts[r]++;
+        foreach (var ex in examples)
+            for (var i = 0; i < ex.Counts.Length; i++)
+            {
+                var rows = ex.Rows.AsSpan(i * NerFeaturizer.MaxFeatures, ex.Counts[i]);
+                var k = 0;
+                foreach (var r in rows) if (counts[r] >= min) rows[k++] = r;
+                ex.Counts[i] = k;
+            }
     }
 
     private static void Update(float[] w, double[] sums, int index, float delta, double step)
