@@ -20,8 +20,9 @@ public static class EvalNerCommand
         var shared = new Option<string?>("--shared") { Description = "The shared folder with eval/conllu.py (default: $WIRESCOPE_SHARED or ../shared)" };
         var map = new Option<string[]>("--ner-map") { Description = "Scorer maps to run besides the exact score (gum, newswire, conll)", DefaultValueFactory = _ => ["gum"], AllowMultipleArgumentsPerToken = true };
         var noRules = new Option<bool>("--no-date-money") { Description = "Leave out the DATE/MONEY rules (gold without those types)" };
+        var noGazetteer = new Option<bool>("--no-gazetteer-pass") { Description = "Leave out the gazetteer pass after the model (model and consistency only)" };
         var cmd = new Command("ner", "Score the named-entity recognizer on a gold CoNLL-U file with the shared scorer");
-        foreach (var o in new Option[] { data, model, pred, shared, map, noRules }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, model, pred, shared, map, noRules, noGazetteer }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var goldPath = parse.GetValue(data)!;
@@ -41,7 +42,7 @@ public static class EvalNerCommand
             try { sentences = NerConllu.ReadFile(goldPath); }
             catch (FormatException e) { return Fail(e.Message); }
 
-            var annotator = new NerAnnotator(ner, parse.GetValue(noRules) ? null : DateMoneyRules.Shared);
+            var annotator = new NerAnnotator(ner, parse.GetValue(noRules) ? null : DateMoneyRules.Shared, !parse.GetValue(noGazetteer));
             var scratch = new NerScratch();
             var predicted = new List<string[]>(sentences.Count);
             long words = 0;

@@ -116,6 +116,9 @@ public sealed partial class GazetteerBuilder
         var words = Gazetteer.SplitWords(phrase);
         if (words.Length == 0) throw row.Error("empty phrase");
         if (words.Length > 8) throw row.Error($"phrase '{phrase}' is longer than 8 words");
+        // "WHO" must not match "Who", nor "US" the pronoun "us".
+        if (words.Length == 1 && phrase.Length > 1 && phrase.All(c => char.IsUpper(c) || c == '.' || char.IsDigit(c)))
+            cls |= GazetteerClass.Acronym;
         AddWords(words, cls, canonical);
         // Tokenizers differ on hyphens (GUM splits "Bailey-Ross", others keep it): register both.
         if (phrase.Contains('-') && phrase.Length > 1)

@@ -22,4 +22,6 @@ public enum GazetteerClass : ushort
     GpeWord = 1 << 11,
     EventWord = 1 << 12,
     Event = 1 << 13,
+    /// <summary>Written in capitals in the table ("WHO", "US"): matches only a word in capitals.</summary>
+    Acronym = 1 << 14,
 }

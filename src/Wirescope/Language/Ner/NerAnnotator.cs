@@ -20,8 +20,14 @@ public sealed class NerAnnotator
     private readonly DateMoneyRules? _rules;
     private readonly Dictionary<string, (string B, string I)> _bio = new(StringComparer.Ordinal);
 
-    public NerAnnotator(NerModel model, DateMoneyRules? rules)
+    private readonly bool _useGazetteer;
+
+    /// <param name="model">The trained model.</param>
+    /// <param name="rules">DATE/MONEY rules, or null for none.</param>
+    /// <param name="gazetteerPass">Whether unambiguous gazetteer phrases add and correct entities after the model.</param>
+    public NerAnnotator(NerModel model, DateMoneyRules? rules, bool gazetteerPass = true)
     {
+        _useGazetteer = gazetteerPass;
         _model = model;
         _rules = rules;
         foreach (var t in model.Tags.Types.Concat(["DATE", "MONEY"]))
@@ -33,11 +39,25 @@ public sealed class NerAnnotator
     /// <summary>Finds the entity spans of the document (sorted, non-overlapping) into s.Spans.</summary>
     public void FindSpans(Document doc, NerScratch s)
     {
+        Prepare(doc, s);
+        RunModel(s);
+        Resolve(doc, s);
+    }
+
+    /// <summary>Finds the spans, writes Token.Ner and fills doc.Entities.</summary>
+    public void Annotate(Document doc, NerScratch s)
+    {
+        FindSpans(doc, s);
+        Write(doc, s);
+    }
+
+    /// <summary>Step 1: word features of the whole document (clears s.Spans).</summary>
+    internal void Prepare(Document doc, NerScratch s)
+    {
         s.Spans.Clear();
         s.Ranges.Clear();
         var tokens = doc.Tokens;
         var n = tokens.Count;
-        if (n == 0) return;
         var text = doc.Article?.Text ?? "";
         var featurizer = _model.Featurizer;
         featurizer.BeginDocument(s, n);
@@ -46,23 +66,33 @@ public sealed class NerAnnotator
             for (var i = start; i < end; i++)
                 featurizer.SetWord(s, i, Form(tokens, i, text), i == start || tokens[i].Sentence != tokens[i - 1].Sentence);
         featurizer.EndDocument(s, n, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Ranges));
+    }
 
+    /// <summary>Step 2: the model's spans, sentence by sentence.</summary>
+    internal void RunModel(NerScratch s)
+    {
         var L = _model.Labels;
         foreach (var (start, end) in s.Ranges)
         {
-            featurizer.Featurize(s, start, end, L);
+            _model.Featurizer.Featurize(s, start, end, L);
             _model.Decode(s, end - start);
             AddModelSpans(s, start, end - start);
         }
+    }
+
+    /// <summary>Step 3: document consistency, then DATE/MONEY rules on the words left; sorts the spans.</summary>
+    internal void Resolve(Document doc, NerScratch s)
+    {
+        var n = doc.Tokens.Count;
+        if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
         NerConsistency.Apply(s, n);
-        if (_rules is not null) AddRuleSpans(doc, s, text);
+        if (_rules is not null) AddRuleSpans(doc, s, doc.Article?.Text ?? "");
         s.Spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
 
-    /// <summary>Finds the spans, writes Token.Ner and fills doc.Entities.</summary>
-    public void Annotate(Document doc, NerScratch s)
+    /// <summary>Step 4: Token.Ner (BIO, interned) and doc.Entities from s.Spans.</summary>
+    internal void Write(Document doc, NerScratch s)
     {
-        FindSpans(doc, s);
         var tokens = doc.Tokens.AsSpan();
         foreach (ref var t in tokens) t.Ner = "O";
         foreach (var span in s.Spans)

@@ -21,6 +21,7 @@ public sealed class NerScratch
     internal ushort[] GazB = [], GazI = [], GazL = [], GazU = [];
     internal uint[] RuleClasses = [];
     internal bool[] Covered = [];
+    internal int[] Owner = [];
     internal readonly Dictionary<ulong, byte> DocWords = new();
     internal readonly Dictionary<ulong, int> Names = new();
     internal readonly List<NerSpan> Spans = new();
@@ -42,7 +43,7 @@ public sealed class NerScratch
         Suffix2 = new ulong[n]; Suffix3 = new ulong[n]; Suffix4 = new ulong[n]; Prefix3 = new ulong[n];
         Flags = new byte[n]; DocFlags = new byte[n];
         GazB = new ushort[n]; GazI = new ushort[n]; GazL = new ushort[n]; GazU = new ushort[n];
-        RuleClasses = new uint[n]; Covered = new bool[n];
+        RuleClasses = new uint[n]; Covered = new bool[n]; Owner = new int[n];
     }
 
     internal void EnsureSentence(int tokens, int labels)
