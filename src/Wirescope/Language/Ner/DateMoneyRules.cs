@@ -12,7 +12,13 @@ public sealed class DateMoneyRules
     /// <summary>A pattern element: a class bit or a literal word hash, optional, or context outside the entity.</summary>
     private readonly record struct Element(uint Class, ulong Literal, bool Optional, bool Context);
 
-    private sealed record Pattern(string Id, string Type, Element[] Elements);
+    private sealed record Pattern(string Id, string Type, Element[] Elements)
+    {
+        /// <summary>Class bits that can match the first word (elements up to the first required one).</summary>
+        public uint StartClasses { get; init; }
+        /// <summary>Literal word hashes that can match the first word.</summary>
+        public ulong[] StartLiterals { get; init; } = [];
+    }
 
     // Built-in classes computed from the word's characters.
     private const uint Num = 1u << 0, Year = 1u << 1, DayNum = 1u << 2, CurNum = 1u << 3, Decade = 1u << 4;
@@ -56,7 +62,15 @@ public sealed class DateMoneyRules
             var (id, type, text) = (row.Columns[0], row.Columns[1], row.Columns[2]);
             if (!ids.Add(id)) throw row.Error($"duplicate id '{id}'");
             if (type is not ("DATE" or "MONEY")) throw row.Error($"type must be DATE or MONEY, not '{type}'");
-            list.Add(new Pattern(id, string.Intern(type), ParsePattern(row, text)));
+            var elements = ParsePattern(row, text);
+            uint startClasses = 0;
+            var startLiterals = new List<ulong>();
+            foreach (var e in elements)
+            {
+                if (e.Class != 0) startClasses |= e.Class; else startLiterals.Add(e.Literal);
+                if (!e.Optional) break;
+            }
+            list.Add(new Pattern(id, string.Intern(type), elements) { StartClasses = startClasses, StartLiterals = startLiterals.ToArray() });
         }
         _patterns = list.ToArray();
         _literalFirst = _patterns.Any(p => p.Elements[0].Class == 0);
@@ -185,6 +199,7 @@ public sealed class DateMoneyRules
             int bestStart = 0, bestLen = 0;
             foreach (var p in _patterns)
             {
+                if ((classes[i] & p.StartClasses) == 0 && Array.IndexOf(p.StartLiterals, lowerHashes[i]) < 0) continue;
                 var end = MatchAt(p.Elements, 0, i, classes, lowerHashes, blocked, out var spanStart, out var spanEnd, -1, -1);
                 if (end < 0) continue;
                 var len = spanEnd - spanStart;

@@ -15,7 +15,7 @@ public sealed class NerFeaturizer
     public const int MaxFeatures = 64;
 
     /// <summary>Changes when the feature set changes; stored in the model and checked on load.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     // Flags of a word.
     private const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64;
@@ -100,6 +100,7 @@ public sealed class NerFeaturizer
         foreach (var (start, end) in sentences)
         {
             MarkHeadline(s, start, end);
+            MarkCapitalRuns(s, start, end);
             MatchGazetteer(s, start, end);
         }
     }
@@ -118,6 +119,37 @@ public sealed class NerFeaturizer
         if (alpha < 3 || caps * 10 < alpha * 7) return;
         for (var i = start; i < end; i++) s.Flags[i] |= FHeadline;
     }
+
+    // Runs of capitalised words ("Korean Central News Agency", "University of Portsmouth":
+    // "of", "the", "de" and hyphens inside a run keep it going) give boundaries the model can
+    // read without a POS tagger.
+    private static void MarkCapitalRuns(NerScratch s, int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if ((s.Flags[i] & FCap) == 0) { s.RunPos[i] = 0; s.RunLen[i] = 0; i++; continue; }
+            var j = i + 1;
+            while (j < end)
+            {
+                if ((s.Flags[j] & FCap) != 0) { j++; continue; }
+                if (j + 1 < end && (s.Flags[j + 1] & FCap) != 0 && IsConnector(s.Lower[j])) { j += 2; continue; }
+                break;
+            }
+            var len = (byte)Math.Min(j - i, 6);
+            for (var k = i; k < j; k++)
+            {
+                s.RunLen[k] = len;
+                s.RunPos[k] = (byte)(j - i == 1 ? 4 : k == i ? 1 : k == j - 1 ? 3 : 2);
+            }
+            i = j;
+        }
+    }
+
+    private static readonly ulong[] Connectors =
+        new[] { "of", "the", "de", "du", "del", "la", "von", "van", "bin", "al", "-", "&", "and", "for" }.Select(w => FeatureHash.Lower(w)).ToArray();
+
+    private static bool IsConnector(ulong lower) => Array.IndexOf(Connectors, lower) >= 0;
 
     private void MatchGazetteer(NerScratch s, int start, int end)
     {
@@ -184,6 +216,8 @@ public sealed class NerFeaturizer
             rows[k++] = Row(22, FeatureHash.Mix(Sh(prev2), Sh(prev), s.ShortShape[i]));
             rows[k++] = Row(23, FeatureHash.Mix(s.ShortShape[i], Sh(next), Sh(next2)));
             if (s.Suffix3[i] != 0) rows[k++] = Row(24, FeatureHash.Mix(L(prev), s.Suffix3[i]));
+            rows[k++] = Row(25, FeatureHash.Mix(s.RunPos[i], s.RunLen[i], pos));
+            if (s.RunPos[i] != 0) rows[k++] = Row(26, FeatureHash.Mix(s.RunPos[i], s.Lower[i]));
 
             var cap = (ulong)(f & (FCap | FAllCaps));
             k = Gaz(rows, k, 30, s.GazB[i], cap);

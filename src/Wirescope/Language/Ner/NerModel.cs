@@ -18,6 +18,7 @@ public sealed class NerModel
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
     private readonly bool[] _allowedLast;
+    private readonly float[] _maskedTransitions;
 
     internal NerModel(NerTags tags, NerFeaturizer featurizer, float[] weights, float[] transitions)
     {
@@ -33,6 +34,8 @@ public sealed class NerModel
             for (var y = 0; y < Labels; y++)
                 _allowed[(p + 1) * Labels + y] = NerTags.Allowed(p, y);
         _allowedLast = Enumerable.Range(0, Labels).Select(NerTags.AllowedLast).ToArray();
+        _maskedTransitions = new float[_transitions.Length];
+        SyncTransitions();
     }
 
     public NerTags Tags { get; }
@@ -44,6 +47,12 @@ public sealed class NerModel
 
     /// <summary>Stored on save: the SHA-256 of the tables at training time (may differ from the loaded gazetteer's).</summary>
     public string TrainedGazetteerSha256 { get; internal set; } = "";
+
+    /// <summary>Copies the transition weights into the masked table Decode reads (the trainer calls it after each update).</summary>
+    internal void SyncTransitions()
+    {
+        for (var i = 0; i < _transitions.Length; i++) _maskedTransitions[i] = _allowed[i] ? _transitions[i] : Forbidden;
+    }
 
     internal float[] Weights => _weights;
     internal float[] Transitions => _transitions;
@@ -65,19 +74,19 @@ public sealed class NerModel
             v[y] = _allowed[y] ? scores[y] + _transitions[y] : Forbidden;
             back[y] = -1;
         }
+        var trans = _maskedTransitions;
         for (var i = 1; i < n; i++)
         {
             var row = i * L;
             var prevRow = row - L;
             for (var y = 0; y < L; y++)
             {
-                var best = Forbidden;
+                var best = float.NegativeInfinity;
                 var arg = 0;
+                // Forbidden transitions carry -1e30 in the masked table: no branch on legality.
                 for (var p = 0; p < L; p++)
                 {
-                    var t = (p + 1) * L + y;
-                    if (!_allowed[t]) continue;
-                    var c = v[prevRow + p] + _transitions[t];
+                    var c = v[prevRow + p] + trans[(p + 1) * L + y];
                     if (c > best) { best = c; arg = p; }
                 }
                 v[row + y] = best + scores[row + y];

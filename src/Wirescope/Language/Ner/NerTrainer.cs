@@ -43,6 +43,7 @@ public static class NerTrainer
                 var n = ex.Gold.Length;
                 scratch.Rows = ex.Rows;
                 scratch.RowCounts = ex.Counts;
+                model.SyncTransitions();
                 model.Decode(scratch, n);
                 var pred = scratch.Labels;
                 words += n;
