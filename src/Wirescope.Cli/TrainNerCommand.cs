@@ -15,8 +15,9 @@ public static class TrainNerCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data", DefaultValueFactory = _ => new NerTrainOptions().Epochs };
         var bits = new Option<int>("--bucket-bits") { Description = "log2 of hashed feature rows", DefaultValueFactory = _ => new NerTrainOptions().BucketBits };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => new NerTrainOptions().MinFeatureCount };
+        var folds = new Option<int>("--stack-folds") { Description = "Document folds for the stacked second stage (0 or 1: one stage only)", DefaultValueFactory = _ => new NerTrainOptions().StackFolds };
         var cmd = new Command("ner", "Train the named-entity recognizer (averaged structured perceptron, BILOU, gazetteer features)");
-        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -27,7 +28,7 @@ public static class TrainNerCommand
             List<NerSentence> sentences;
             try { sentences = NerConllu.ReadFile(path); }
             catch (FormatException e) { return Fail(e.Message, ExitCodes.Usage); }
-            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount) };
+            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds) };
             var model = NerTrainer.Train(sentences, Gazetteer.Shared, options, Console.Error.WriteLine);
             var outPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);

@@ -68,14 +68,28 @@ public sealed class NerAnnotator
         featurizer.EndDocument(s, n, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Ranges));
     }
 
-    /// <summary>Step 2: the model's spans, sentence by sentence.</summary>
+    /// <summary>Step 2: the model's spans, sentence by sentence (two passes when the model is stacked).</summary>
     internal void RunModel(NerScratch s)
     {
         var L = _model.Labels;
+        var final = _model;
+        if (_model.Next is not null)
+        {
+            var n = 0;
+            foreach (var (start, end) in s.Ranges)
+            {
+                _model.Featurizer.Featurize(s, start, end, L);
+                _model.Decode(s, end - start);
+                Array.Copy(s.Labels, 0, s.Prior, start, end - start);
+                n = Math.Max(n, end);
+            }
+            NerFeaturizer.ComputePriorDoc(s, n);
+            final = _model.Next;
+        }
         foreach (var (start, end) in s.Ranges)
         {
-            _model.Featurizer.Featurize(s, start, end, L);
-            _model.Decode(s, end - start);
+            final.Featurizer.Featurize(s, start, end, L);
+            final.Decode(s, end - start);
             AddModelSpans(s, start, end - start);
         }
     }

@@ -25,8 +25,9 @@ public sealed class NerFeaturizer
     private readonly Gazetteer _gazetteer;
     private readonly int _shift;
 
-    public NerFeaturizer(Gazetteer gazetteer, int bucketBits)
+    public NerFeaturizer(Gazetteer gazetteer, int bucketBits, bool usePrior = false)
     {
+        UsePrior = usePrior;
         if (bucketBits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bucketBits));
         _gazetteer = gazetteer;
         BucketBits = bucketBits;
@@ -34,6 +35,13 @@ public sealed class NerFeaturizer
     }
 
     public int BucketBits { get; }
+
+    /// <summary>
+    /// Second-stage featurizer: also reads the first stage's labels (s.Prior) and how the
+    /// same word was labelled elsewhere in the document (s.PriorDoc) — non-local evidence
+    /// that one word is one kind of thing throughout an article (stacking).
+    /// </summary>
+    public bool UsePrior { get; }
     public int Buckets => 1 << BucketBits;
     public Gazetteer Gazetteer => _gazetteer;
 
@@ -170,6 +178,45 @@ public sealed class NerFeaturizer
         }
     }
 
+    /// <summary>
+    /// From the first stage's labels in s.Prior[0..n): for each word, how its lower-case form
+    /// was labelled across the document — the majority entity type (1 + type index, or 0 when
+    /// never inside an entity) and whether that was every, most or some of its occurrences.
+    /// </summary>
+    public static void ComputePriorDoc(NerScratch s, int n)
+    {
+        const int Slots = 17; // "no entity" + up to 16 types
+        var index = s.PriorIndex;
+        index.Clear();
+        if (s.PriorCounts.Length < n * Slots) s.PriorCounts = new int[Math.Max(n * Slots, s.PriorCounts.Length * 2)];
+        var counts = s.PriorCounts;
+        for (var i = 0; i < n; i++)
+        {
+            if ((s.Flags[i] & FAlpha) == 0) continue;
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, s.Lower[i], out var exists);
+            if (!exists)
+            {
+                slot = index.Count - 1;
+                Array.Clear(counts, slot * Slots, Slots);
+            }
+            var label = s.Prior[i];
+            counts[slot * Slots + (label == 0 ? 0 : 1 + NerTags.TypeOf(label))]++;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (!index.TryGetValue(s.Lower[i], out var at)) { s.PriorDoc[i] = 0; continue; }
+            int total = 0, best = 0, bestCount = 0;
+            for (var t = 0; t < Slots; t++)
+            {
+                var c = counts[at * Slots + t];
+                total += c;
+                if (t > 0 && c > bestCount) { best = t; bestCount = c; }
+            }
+            var share = bestCount == 0 ? 0 : bestCount == total ? 3 : bestCount * 2 > total ? 2 : 1;
+            s.PriorDoc[i] = (byte)(best * 4 + share);
+        }
+    }
+
     /// <summary>Whether the word at <paramref name="i"/> is inside a gazetteer phrase of these classes.</summary>
     internal static ushort GazAny(NerScratch s, int i) => (ushort)(s.GazB[i] | s.GazI[i] | s.GazL[i] | s.GazU[i]);
 
@@ -218,6 +265,15 @@ public sealed class NerFeaturizer
             if (s.Suffix3[i] != 0) rows[k++] = Row(24, FeatureHash.Mix(L(prev), s.Suffix3[i]));
             rows[k++] = Row(25, FeatureHash.Mix(s.RunPos[i], s.RunLen[i], pos));
             if (s.RunPos[i] != 0) rows[k++] = Row(26, FeatureHash.Mix(s.RunPos[i], s.Lower[i]));
+
+            if (UsePrior)
+            {
+                rows[k++] = Row(40, (ulong)s.Prior[i]);
+                rows[k++] = Row(41, FeatureHash.Mix(s.PriorDoc[i], (ulong)(f & FCap), pos));
+                rows[k++] = Row(42, FeatureHash.Mix(prev < 0 ? 0xFFUL : (ulong)s.Prior[prev], (ulong)s.Prior[i]));
+                rows[k++] = Row(43, FeatureHash.Mix((ulong)s.Prior[i], next < 0 ? 0xFFUL : (ulong)s.Prior[next]));
+                rows[k++] = Row(44, FeatureHash.Mix(s.PriorDoc[i], s.Lower[i]));
+            }
 
             var cap = (ulong)(f & (FCap | FAllCaps));
             k = Gaz(rows, k, 30, s.GazB[i], cap);

@@ -11,7 +11,7 @@ namespace Wirescope.Language.Ner;
 public sealed class NerModel
 {
     private const string Magic = "WSNER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const float Forbidden = -1e30f;
 
     private readonly float[] _weights;
@@ -125,6 +125,12 @@ public sealed class NerModel
         }
     }
 
+    /// <summary>
+    /// The second-stage model (stacking), or null: it re-labels each sentence reading this
+    /// model's labels and how each word was labelled elsewhere in the document.
+    /// </summary>
+    public NerModel? Next { get; internal set; }
+
     /// <summary>Writes the model: header, label types, transitions, and the non-zero weight rows quantised to 16 bits, Brotli-compressed.</summary>
     public void Save(Stream stream)
     {
@@ -133,10 +139,17 @@ public sealed class NerModel
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(NerFeaturizer.Version);
-        w.Write(Featurizer.BucketBits);
         w.Write(TrainedGazetteerSha256);
         w.Write(Tags.Types.Count);
         foreach (var t in Tags.Types) w.Write(t);
+        SaveWeights(w);
+        w.Write(Next is not null);
+        Next?.SaveWeights(w);
+    }
+
+    private void SaveWeights(BinaryWriter w)
+    {
+        w.Write(Featurizer.BucketBits);
         foreach (var t in _transitions) w.Write(t);
         var L = Labels;
         var max = 0f;
@@ -172,16 +185,25 @@ public sealed class NerModel
         if (format != FormatVersion) throw new InvalidDataException($"NER model format {format}, expected {FormatVersion}");
         var features = r.ReadInt32();
         if (features != NerFeaturizer.Version) throw new InvalidDataException($"NER model features v{features}, this build has v{NerFeaturizer.Version}: retrain");
-        var bits = r.ReadInt32();
         var sha = r.ReadString();
         var types = new string[r.ReadInt32()];
         for (var i = 0; i < types.Length; i++) types[i] = r.ReadString();
         var tags = new NerTags(types);
+        var model = LoadWeights(r, tags, gazetteer, usePrior: false);
+        model.TrainedGazetteerSha256 = sha;
+        if (r.ReadBoolean()) model.Next = LoadWeights(r, tags, gazetteer, usePrior: true);
+        return model;
+    }
+
+    private static NerModel LoadWeights(BinaryReader r, NerTags tags, Gazetteer gazetteer, bool usePrior)
+    {
+        var bits = r.ReadInt32();
+        if (bits is < 10 or > 24) throw new InvalidDataException($"NER model has 2^{bits} rows");
         var L = tags.Count;
         var transitions = new float[(L + 1) * L];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
         var scale = r.ReadSingle();
-        var featurizer = new NerFeaturizer(gazetteer, bits);
+        var featurizer = new NerFeaturizer(gazetteer, bits, usePrior);
         var weights = new float[featurizer.Buckets * L];
         var row = -1;
         while (true)
@@ -194,7 +216,7 @@ public sealed class NerModel
             for (var y = 0; y < L; y++)
                 if ((mask & (1u << y)) != 0) weights[row * L + y] = r.ReadInt16() * scale;
         }
-        return new NerModel(tags, featurizer, weights, transitions) { TrainedGazetteerSha256 = sha };
+        return new NerModel(tags, featurizer, weights, transitions);
     }
 
     public static NerModel Load(string path, Gazetteer gazetteer)

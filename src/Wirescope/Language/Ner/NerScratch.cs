@@ -24,6 +24,11 @@ public sealed class NerScratch
     internal uint[] RuleClasses = [];
     internal bool[] Covered = [];
     internal int[] Owner = [];
+    /// <summary>First-stage labels of the document's words, and their document-level summary (stacking).</summary>
+    internal int[] Prior = [];
+    internal byte[] PriorDoc = [];
+    internal readonly Dictionary<ulong, int> PriorIndex = new();
+    internal int[] PriorCounts = [];
     internal readonly Dictionary<ulong, byte> DocWords = new();
     internal readonly Dictionary<ulong, int> Names = new();
     internal readonly List<NerSpan> Spans = new();
@@ -45,7 +50,7 @@ public sealed class NerScratch
         Suffix2 = new ulong[n]; Suffix3 = new ulong[n]; Suffix4 = new ulong[n]; Prefix3 = new ulong[n];
         Flags = new byte[n]; DocFlags = new byte[n]; RunPos = new byte[n]; RunLen = new byte[n];
         GazB = new ushort[n]; GazI = new ushort[n]; GazL = new ushort[n]; GazU = new ushort[n];
-        RuleClasses = new uint[n]; Covered = new bool[n]; Owner = new int[n];
+        RuleClasses = new uint[n]; Covered = new bool[n]; Owner = new int[n]; Prior = new int[n]; PriorDoc = new byte[n];
     }
 
     internal void EnsureSentence(int tokens, int labels)

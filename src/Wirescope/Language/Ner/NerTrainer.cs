@@ -14,11 +14,69 @@ public static class NerTrainer
     public static NerModel Train(IReadOnlyList<NerSentence> data, Gazetteer gazetteer, NerTrainOptions options, Action<string>? log = null)
     {
         var tags = new NerTags(options.Types);
-        var featurizer = new NerFeaturizer(gazetteer, options.BucketBits);
+        var first = TrainStage(data, new NerFeaturizer(gazetteer, options.BucketBits), tags, options, null, log);
+        first.TrainedGazetteerSha256 = gazetteer.Sha256;
+        if (options.StackFolds < 2) return first;
+
+        // Stacking: the second stage must see first-stage labels as noisy as at run time, so
+        // each document's labels come from a first stage trained without that document
+        // (jackknife over StackFolds folds of whole documents).
+        var docs = DocumentRanges(data);
+        var prior = new int[data.Count][];
+        for (var fold = 0; fold < options.StackFolds; fold++)
+        {
+            var train = new List<NerSentence>();
+            var held = new List<(int Start, int End)>();
+            for (var d = 0; d < docs.Count; d++)
+            {
+                if (d % options.StackFolds == fold) held.Add(docs[d]);
+                else for (var i = docs[d].Start; i < docs[d].End; i++) train.Add(data[i]);
+            }
+            var foldModel = TrainStage(train, new NerFeaturizer(gazetteer, options.BucketBits), tags, options, null, null);
+            foreach (var (a, b) in held) Predict(foldModel, data, a, b, prior);
+            log?.Invoke($"ner: stacking fold {fold + 1}/{options.StackFolds} done");
+        }
+        first.Next = TrainStage(data, new NerFeaturizer(gazetteer, options.BucketBits, usePrior: true), tags, options, prior, log);
+        return first;
+    }
+
+    private static List<(int Start, int End)> DocumentRanges(IReadOnlyList<NerSentence> data)
+    {
+        var result = new List<(int, int)>();
+        var start = 0;
+        while (start < data.Count)
+        {
+            var end = start + 1;
+            while (end < data.Count && data[end].DocId == data[start].DocId) end++;
+            result.Add((start, end));
+            start = end;
+        }
+        return result;
+    }
+
+    /// <summary>First-stage labels for the sentences [start, end) of one document.</summary>
+    private static void Predict(NerModel model, IReadOnlyList<NerSentence> data, int start, int end, int[][] output)
+    {
+        var scratch = new NerScratch();
+        NerDocumentFeatures.Prepare(model.Featurizer, scratch, data, start, end);
+        var offset = 0;
+        for (var si = start; si < end; si++)
+        {
+            var n = data[si].Forms.Length;
+            model.Featurizer.Featurize(scratch, offset, offset + n, model.Labels);
+            model.Decode(scratch, n);
+            output[si] = scratch.Labels.AsSpan(0, n).ToArray();
+            offset += n;
+        }
+    }
+
+    private static NerModel TrainStage(IReadOnlyList<NerSentence> data, NerFeaturizer featurizer, NerTags tags, NerTrainOptions options,
+        int[][]? prior, Action<string>? log)
+    {
         var L = tags.Count;
-        var examples = Featurize(data, featurizer, tags);
+        var examples = Featurize(data, featurizer, tags, prior);
         if (options.MinFeatureCount > 1) Prune(examples, featurizer.Buckets, options.MinFeatureCount);
-        log?.Invoke($"ner: {examples.Count} sentences, {examples.Sum(e => e.Gold.Length)} words, {L} labels, 2^{options.BucketBits} rows");
+        log?.Invoke($"ner: {(prior is null ? "stage 1" : "stage 2")}: {examples.Count} sentences, {examples.Sum(e => e.Gold.Length)} words, {L} labels, 2^{featurizer.BucketBits} rows");
 
         var weights = new float[featurizer.Buckets * L];
         var transitions = new float[(L + 1) * L];
@@ -28,7 +86,6 @@ public static class NerTrainer
         var scratch = new NerScratch();
         var maxLen = examples.Count == 0 ? 1 : examples.Max(e => e.Gold.Length);
         scratch.EnsureSentence(maxLen, L);
-        var scoresBackup = (scratch.Rows, scratch.RowCounts);
 
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(options.Seed);
@@ -71,12 +128,11 @@ public static class NerTrainer
             }
             log?.Invoke($"ner: epoch {epoch}: word errors {errors}/{words} ({100.0 * errors / Math.Max(1, words):F2}%)");
         }
-        (scratch.Rows, scratch.RowCounts) = scoresBackup;
 
         // Averaged weights: w_avg = w - (Σ step·Δ) / steps.
         for (var i = 0; i < weights.Length; i++) weights[i] = (float)(weights[i] - weightSums[i] / step);
         for (var i = 0; i < transitions.Length; i++) transitions[i] = (float)(transitions[i] - transitionSums[i] / step);
-        return new NerModel(tags, featurizer, weights, transitions) { TrainedGazetteerSha256 = gazetteer.Sha256 };
+        return new NerModel(tags, featurizer, weights, transitions);
     }
 
     /// <summary>
@@ -106,17 +162,24 @@ public static class NerTrainer
         sums[index] += step * delta;
     }
 
-    private static List<Example> Featurize(IReadOnlyList<NerSentence> data, NerFeaturizer featurizer, NerTags tags)
+    private static List<Example> Featurize(IReadOnlyList<NerSentence> data, NerFeaturizer featurizer, NerTags tags, int[][]? prior)
     {
         var result = new List<Example>(data.Count);
         var scratch = new NerScratch();
-        var start = 0;
-        while (start < data.Count)
+        foreach (var (start, end) in DocumentRanges(data))
         {
-            var end = start + 1;
-            while (end < data.Count && data[end].DocId == data[start].DocId) end++;
             NerDocumentFeatures.Prepare(featurizer, scratch, data, start, end);
             var offset = 0;
+            if (prior is not null)
+            {
+                for (var si = start; si < end; si++)
+                {
+                    Array.Copy(prior[si], 0, scratch.Prior, offset, prior[si].Length);
+                    offset += prior[si].Length;
+                }
+                NerFeaturizer.ComputePriorDoc(scratch, offset);
+                offset = 0;
+            }
             for (var si = start; si < end; si++)
             {
                 var sent = data[si];
@@ -129,7 +192,6 @@ public static class NerTrainer
                 result.Add(new Example(rows, counts, gold));
                 offset += n;
             }
-            start = end;
         }
         return result;
     }
