@@ -62,6 +62,27 @@ public class NerTrainingTests
     }
 
     [Fact]
+    public void A_stacked_model_round_trips_and_tags_like_before_saving()
+    {
+        var data = Tiny();
+        var model = NerTrainer.Train(data, Gazetteer.Shared, Options(3) with { StackFolds = 2 });
+        Assert.NotNull(model.Next);
+        using var m = new MemoryStream(Bytes(model));
+        var loaded = NerModel.Load(m, Gazetteer.Shared);
+        Assert.NotNull(loaded.Next);
+        Assert.True(loaded.Next!.Featurizer.UsePrior);
+        var s = new NerScratch();
+        foreach (var (doc, _, _) in NerCorpusDocuments.Build(data))
+        {
+            new NerAnnotator(model, null).Annotate(doc, s);
+            var before = Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner).ToArray();
+            new NerAnnotator(loaded, null).Annotate(doc, s);
+            // Weights are stored as 16-bit integers: allow no difference on this small sample.
+            Assert.Equal(before, Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner).ToArray());
+        }
+    }
+
+    [Fact]
     public void Loading_garbage_is_an_invalid_data_error()
     {
         Assert.ThrowsAny<Exception>(() => NerModel.Load(new MemoryStream([1, 2, 3, 4, 5]), Gazetteer.Shared));
