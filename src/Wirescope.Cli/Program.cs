@@ -10,4 +10,6 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(QuotesCommand.Create());
 root.Subcommands.Add(EventsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(new Command("train", "Train a model from ../shared/datasets") { TrainNerCommand.Create() });
+root.Subcommands.Add(new Command("eval", "Score a layer with the shared scorers") { EvalNerCommand.Create() });
 return await root.Parse(args).InvokeAsync();

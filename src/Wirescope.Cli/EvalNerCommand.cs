@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Wirescope.Language.Ner;
+
+namespace Wirescope.Cli;
+
+/// <summary>
+/// <c>wirescope eval ner --data GOLD.conllu</c>: predicts NER= for the gold file's words,
+/// writes the gold file back with the predicted tags, and runs the shared scorer
+/// (../shared/eval/conllu.py) exactly and with --ner-map gum.
+/// </summary>
+public static class EvalNerCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Gold CoNLL-U (gum-ner/dev.conllu)", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the shipped models/ner.bin)" };
+        var pred = new Option<string?>("--pred") { Description = "Where to write the predicted CoNLL-U (default: a temporary file)" };
+        var shared = new Option<string?>("--shared") { Description = "The shared folder with eval/conllu.py (default: $WIRESCOPE_SHARED or ../shared)" };
+        var map = new Option<string[]>("--ner-map") { Description = "Scorer maps to run besides the exact score (gum, newswire, conll)", DefaultValueFactory = _ => ["gum"], AllowMultipleArgumentsPerToken = true };
+        var noRules = new Option<bool>("--no-date-money") { Description = "Leave out the DATE/MONEY rules (gold without those types)" };
+        var noGazetteer = new Option<bool>("--no-gazetteer-pass") { Description = "Leave out the gazetteer pass after the model (model and consistency only)" };
+        var cmd = new Command("ner", "Score the named-entity recognizer on a gold CoNLL-U file with the shared scorer");
+        foreach (var o in new Option[] { data, model, pred, shared, map, noRules, noGazetteer }) cmd.Options.Add(o);
+        cmd.SetAction(parse =>
+        {
+            var goldPath = parse.GetValue(data)!;
+            if (!File.Exists(goldPath)) return Fail($"--data: no such file '{goldPath}'");
+            var clock = Stopwatch.StartNew();
+            NerModel ner;
+            try
+            {
+                ner = parse.GetValue(model) is { } m ? NerModel.Load(m, Gazetteer.Shared) : NerModelStore.Shared;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                return Fail($"cannot load the NER model: {e.Message}");
+            }
+            var loadSeconds = clock.Elapsed.TotalSeconds;
+            List<NerSentence> sentences;
+            try { sentences = NerConllu.ReadFile(goldPath); }
+            catch (FormatException e) { return Fail(e.Message); }
+
+            var annotator = new NerAnnotator(ner, parse.GetValue(noRules) ? null : DateMoneyRules.Shared, !parse.GetValue(noGazetteer));
+            var scratch = new NerScratch();
+            var predicted = new List<string[]>(sentences.Count);
+            long words = 0;
+            var tagClock = new Stopwatch();
+            foreach (var (doc, first, count) in NerCorpusDocuments.Build(sentences))
+            {
+                tagClock.Start();
+                annotator.Annotate(doc, scratch);
+                tagClock.Stop();
+                words += doc.Tokens.Count;
+                for (var s = first; s < first + count; s++)
+                {
+                    var sentence = doc.Sentences[s - first];
+                    var tags = new string[sentence.TokenCount];
+                    for (var k = 0; k < tags.Length; k++) tags[k] = doc.Tokens[sentence.FirstToken + k].Ner ?? "O";
+                    predicted.Add(tags);
+                }
+            }
+            var predPath = parse.GetValue(pred) ?? Path.Combine(Path.GetTempPath(), $"wirescope-ner-{Environment.ProcessId}.conllu");
+            using (var reader = new StreamReader(goldPath, Encoding.UTF8))
+            using (var writer = new StreamWriter(predPath, false, new UTF8Encoding(false)))
+                NerConllu.Rewrite(reader, predicted, writer);
+            Console.WriteLine($"model load {loadSeconds:F2} s; tagged {words:N0} words in {tagClock.Elapsed.TotalSeconds:F2} s ({words / Math.Max(1e-9, tagClock.Elapsed.TotalSeconds):N0} words/s, one thread, incl. warm-up); predictions: {predPath}");
+
+            var scorer = Path.Combine(parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("WIRESCOPE_SHARED") ?? "../shared", "eval", "conllu.py");
+            if (!File.Exists(scorer))
+            {
+                Console.Error.WriteLine($"wirescope: scorer not found at {scorer} (use --shared); predictions written only");
+                return 0;
+            }
+            var status = Score(scorer, goldPath, predPath, null);
+            foreach (var m in parse.GetValue(map) ?? []) status |= Score(scorer, goldPath, predPath, m);
+            return status == 0 ? 0 : ExitCodes.SomeFailed;
+        });
+        return cmd;
+    }
+
+    private static int Score(string scorer, string gold, string pred, string? map)
+    {
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { scorer, gold, pred }) psi.ArgumentList.Add(a);
+        if (map is not null) { psi.ArgumentList.Add("--ner-map"); psi.ArgumentList.Add(map); }
+        Console.WriteLine($"$ python3 {scorer} {gold} {pred}{(map is null ? "" : " --ner-map " + map)}");
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        foreach (var line in output.Split('\n'))
+            if (line.StartsWith("NER", StringComparison.Ordinal) || line.StartsWith("SUMMARY", StringComparison.Ordinal) || line.Contains("NER", StringComparison.Ordinal))
+                Console.WriteLine(line);
+        return p.ExitCode;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"wirescope: {message}");
+        return ExitCodes.Usage;
+    }
+}

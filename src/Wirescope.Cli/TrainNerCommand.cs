@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Wirescope.Language.Ner;
+
+namespace Wirescope.Cli;
+
+/// <summary><c>wirescope train ner --data FILE --out FILE --seed N</c>: reproduces models/ner.bin bit-for-bit.</summary>
+public static class TrainNerCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Training CoNLL-U with NER=B-X|I-X|O in MISC (gum-ner/train-open.conllu)", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/ner.bin" };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed (same seed, same data: same model bytes)", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the data", DefaultValueFactory = _ => new NerTrainOptions().Epochs };
+        var bits = new Option<int>("--bucket-bits") { Description = "log2 of hashed feature rows", DefaultValueFactory = _ => new NerTrainOptions().BucketBits };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => new NerTrainOptions().MinFeatureCount };
+        var folds = new Option<int>("--stack-folds") { Description = "Document folds for the stacked second stage (0 or 1: one stage only)", DefaultValueFactory = _ => new NerTrainOptions().StackFolds };
+        var cmd = new Command("ner", "Train the named-entity recognizer (averaged structured perceptron, BILOU, gazetteer features)");
+        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds }) cmd.Options.Add(o);
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetValue(data)!;
+            if (!File.Exists(path)) return Fail($"--data: no such file '{path}'", ExitCodes.Usage);
+            if (parse.GetValue(epochs) < 1) return Fail("--epochs must be at least 1", ExitCodes.Usage);
+            if (parse.GetValue(bits) is < 10 or > 24) return Fail("--bucket-bits must be 10..24", ExitCodes.Usage);
+            var clock = Stopwatch.StartNew();
+            List<NerSentence> sentences;
+            try { sentences = NerConllu.ReadFile(path); }
+            catch (FormatException e) { return Fail(e.Message, ExitCodes.Usage); }
+            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds) };
+            var model = NerTrainer.Train(sentences, Gazetteer.Shared, options, Console.Error.WriteLine);
+            var outPath = parse.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+            using (var f = File.Create(outPath)) model.Save(f);
+            Console.Error.WriteLine($"ner: wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes) in {clock.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine($"wirescope: {message}");
+        return code;
+    }
+}

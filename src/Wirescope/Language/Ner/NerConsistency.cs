@@ -1,0 +1,103 @@
+namespace Wirescope.Language.Ner;
+
+/// <summary>
+/// Document-level consistency: a name is one thing throughout an article. (1) Every
+/// occurrence of the same written name gets the type most of its mentions got. (2) A name
+/// the model found once is found again where the model missed it ("Putin" later in the
+/// story after "Vladimir Putin"; "Kim" after "Kim Jong Un"), tagged with the rule
+/// <see cref="NerSpan.ConsistencyRule"/>. A one-word name seen in lower case elsewhere in
+/// the article ("Rose", "Bush" in a garden story) is not propagated at a sentence start.
+/// </summary>
+internal static class NerConsistency
+{
+    private const int MaxNameWords = 8;
+
+    public static void Apply(NerScratch s, int n)
+    {
+        var spans = s.Spans;
+        if (spans.Count == 0) return;
+        VoteTypes(s);
+        Propagate(s, n);
+    }
+
+    private static ulong KeyOf(NerScratch s, int first, int count)
+    {
+        var key = 0x51ED27UL;
+        for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, s.Exact[k]);
+        return key;
+    }
+
+    private static void VoteTypes(NerScratch s)
+    {
+        var spans = s.Spans;
+        // key → votes per type, in first-seen order so ties go to the first mention's type.
+        var votes = new Dictionary<ulong, List<(string Type, int Count)>>();
+        foreach (var span in spans)
+        {
+            var key = KeyOf(s, span.First, span.Count);
+            if (!votes.TryGetValue(key, out var list)) votes[key] = list = new();
+            var at = list.FindIndex(v => v.Type == span.Type);
+            if (at < 0) list.Add((span.Type, 1)); else list[at] = (span.Type, list[at].Count + 1);
+        }
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var list = votes[KeyOf(s, spans[i].First, spans[i].Count)];
+            if (list.Count < 2) continue;
+            var best = list[0];
+            foreach (var v in list) if (v.Count > best.Count) best = v;
+            if (best.Type != spans[i].Type) spans[i] = spans[i] with { Type = best.Type };
+        }
+    }
+
+    private static void Propagate(NerScratch s, int n)
+    {
+        var spans = s.Spans;
+        var names = s.Names;
+        names.Clear();
+        var covered = s.Covered;
+        Array.Clear(covered, 0, n);
+        var longest = 1;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            for (var k = span.First; k < span.End; k++) covered[k] = true;
+            if (span.Count > MaxNameWords) continue;
+            names.TryAdd(KeyOf(s, span.First, span.Count), i);
+            longest = Math.Max(longest, span.Count);
+            // People are named again by one part of the name: "Putin", "Kim", "Moon".
+            if (span.Type == "PERSON" && span.Count > 1)
+            {
+                foreach (var k in (ReadOnlySpan<int>)[span.First, span.End - 1])
+                    if (IsCapitalised(s, k) && !IsTitle(s, k)) names.TryAdd(KeyOf(s, k, 1), i);
+            }
+        }
+        foreach (var (start, end) in s.Ranges)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (covered[i] || !IsCapitalised(s, i)) continue;
+                for (var len = Math.Min(longest, end - i); len >= 1; len--)
+                {
+                    if (!Free(covered, i, len)) continue;
+                    if (!names.TryGetValue(KeyOf(s, i, len), out var source)) continue;
+                    if (len == 1 && !IsCapitalised(s, i)) continue;
+                    if (len == 1 && (s.DocFlags[i] & 1) != 0 && i == start) continue;
+                    spans.Add(new NerSpan(i, len, spans[source].Type, NerSpan.ConsistencyRule));
+                    for (var k = i; k < i + len; k++) covered[k] = true;
+                    i += len - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Free(bool[] covered, int first, int count)
+    {
+        for (var k = first; k < first + count; k++) if (covered[k]) return false;
+        return true;
+    }
+
+    private static bool IsCapitalised(NerScratch s, int i) => (s.Flags[i] & 1) != 0;
+
+    private static bool IsTitle(NerScratch s, int i) => (NerFeaturizer.GazAny(s, i) & (ushort)GazetteerClass.Title) != 0;
+}

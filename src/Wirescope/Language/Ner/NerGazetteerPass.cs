@@ -1,0 +1,116 @@
+namespace Wirescope.Language.Ner;
+
+/// <summary>
+/// After the model: capitalised phrases that the gazetteer knows as exactly one kind of
+/// entity. GUM (the training data) rarely names world agencies, leaders and demonyms, so the
+/// model under-trusts those features on news ("TASS", "Yonhap", "Russian President"). Where
+/// the model found nothing, the phrase becomes an entity (rule <see cref="Rule"/>); where
+/// the model found a part of it ("Jazeera" in "Al Jazeera") or exactly it, the gazetteer's
+/// span and type win. Ambiguous phrases ("Kremlin": organisation and building; "Jordan":
+/// country and first name) are left to the model.
+/// </summary>
+internal static class NerGazetteerPass
+{
+    public const string Rule = "ner.gazetteer";
+
+    private static readonly (GazetteerClass Class, string Type)[] Types =
+    [
+        (GazetteerClass.Person, "PERSON"), (GazetteerClass.Org, "ORG"), (GazetteerClass.Gpe, "GPE"),
+        (GazetteerClass.Loc, "LOC"), (GazetteerClass.Norp, "NORP"), (GazetteerClass.Fac, "FAC"), (GazetteerClass.Event, "EVENT"),
+    ];
+
+    private const GazetteerClass EntityClasses = GazetteerClass.Person | GazetteerClass.Org | GazetteerClass.Gpe
+        | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Fac | GazetteerClass.Event;
+
+    public static void Apply(NerScratch s, Gazetteer gazetteer, int n)
+    {
+        var spans = s.Spans;
+        TrimTitles(s);
+        // Which model span covers each word (-1: none).
+        var owner = s.Owner;
+        Array.Fill(owner, -1, 0, n);
+        for (var k = 0; k < spans.Count; k++)
+            for (var w = spans[k].First; w < spans[k].End; w++) owner[w] = k;
+        foreach (var (start, end) in s.Ranges)
+        {
+            var i = start;
+            while (i < end)
+            {
+                var (len, type) = LongestMatch(s, gazetteer, i, end);
+                if (len == 0 || type is null) { i++; continue; }
+                if (len == 1 && i == start && (s.DocFlags[i] & 1) != 0) { i++; continue; }
+                if (TryApply(s, owner, i, len, type)) i += len; else i++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// OntoNotes leaves titles out of names: a PERSON span that starts inside a title phrase
+    /// ("State" of "Secretary of State Antony Blinken", "President Putin") starts after it.
+    /// </summary>
+    private static void TrimTitles(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var span = spans[k];
+            if (span.Type != "PERSON" || span.Count < 2) continue;
+            var first = span.First;
+            while (first < span.End - 1 && (NerFeaturizer.GazAny(s, first) & (ushort)GazetteerClass.Title) != 0
+                   && (NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0)
+                first++;
+            if (first != span.First) spans[k] = span with { First = first, Count = span.End - first };
+        }
+    }
+
+    private static bool TryApply(NerScratch s, int[] owner, int first, int len, string type)
+    {
+        var spans = s.Spans;
+        // The model spans overlapping the phrase must lie inside it.
+        var inside = -1;
+        for (var w = first; w < first + len; w++)
+        {
+            var k = owner[w];
+            if (k < 0) continue;
+            if (spans[k].First < first || spans[k].End > first + len) return false;
+            if (inside >= 0 && inside != k) return false;
+            inside = k;
+        }
+        var span = new NerSpan(first, len, type, Rule);
+        if (inside >= 0)
+        {
+            var old = spans[inside];
+            if (old.First == first && old.Count == len && old.Type == type) return true;
+            spans[inside] = span;
+        }
+        else spans.Add(span);
+        for (var w = first; w < first + len; w++) owner[w] = inside >= 0 ? inside : spans.Count - 1;
+        return true;
+    }
+
+    /// <summary>The longest capitalised gazetteer phrase from word i with one entity type.</summary>
+    private static (int Length, string? Type) LongestMatch(NerScratch s, Gazetteer gazetteer, int i, int end)
+    {
+        if ((s.Flags[i] & 1) == 0) return (0, null);
+        var key = Gazetteer.Start;
+        int bestLen = 0;
+        GazetteerClass bestClass = 0;
+        for (var j = i; j < end && j - i < gazetteer.MaxWords; j++)
+        {
+            key = Gazetteer.Extend(key, s.Lower[j]);
+            var found = gazetteer.Lookup(key);
+            // The last word must carry a capital somewhere ("Putin", "el-Sisi"), so "the gulf" is no Gulf.
+            if ((found & EntityClasses) == 0 || (s.Flags[j] & 8) != 0) continue;
+            if ((found & GazetteerClass.Acronym) != 0 && (s.Flags[j] & 2) == 0) continue;
+            bestLen = j - i + 1;
+            bestClass = found;
+        }
+        if (bestLen == 0) return (0, null);
+        // A first name or a title alone is no entity; a phrase of two kinds is left to the model.
+        if ((bestClass & (GazetteerClass.FirstName | GazetteerClass.Title)) != 0 && bestLen == 1) return (bestLen, null);
+        var entity = bestClass & EntityClasses;
+        if (System.Numerics.BitOperations.PopCount((uint)entity) != 1) return (bestLen, null);
+        foreach (var (c, t) in Types) if (c == entity) return (bestLen, t);
+        return (bestLen, null);
+    }
+}

@@ -1,0 +1,65 @@
+using Wirescope.Language.Ner;
+using Xunit;
+
+namespace Wirescope.Tests.Ner;
+
+public class DateMoneyRuleTests
+{
+    private static string Run(string sentence)
+    {
+        var words = sentence.Split(' ');
+        var found = new List<string>();
+        DateMoneyRules.Shared.Match(words, new bool[words.Length],
+            (first, count, type, _) => found.Add($"{type}:{string.Join(' ', words, first, count)}"));
+        return string.Join(" ; ", found);
+    }
+
+    [Theory]
+    [InlineData("Kim arrived on April 25 , 2019 by train", "DATE:April 25 , 2019")]
+    [InlineData("The summit ended on 26 April 2019 .", "DATE:26 April 2019")]
+    [InlineData("They met on Thursday in Vladivostok", "DATE:Thursday")]
+    [InlineData("Talks resume next week , officials said", "DATE:next week")]
+    [InlineData("The law passed last year and took effect in March .", "DATE:last year ; DATE:March")]
+    [InlineData("Prices rose in 2019 .", "DATE:2019")]
+    [InlineData("The plan dates from the 1990s .", "DATE:the 1990s")]
+    [InlineData("He left three years ago .", "DATE:three years ago")]
+    [InlineData("The ceasefire began on the 12th of October .", "DATE:the 12th of October")]
+    [InlineData("Trade reached $ 5 billion last year", "MONEY:$ 5 billion ; DATE:last year")]
+    [InlineData("Trade reached $5 billion", "MONEY:$5 billion")]
+    [InlineData("The loan of 300 million yuan was signed", "MONEY:300 million yuan")]
+    [InlineData("Seoul pledged USD 10 million in aid", "MONEY:USD 10 million")]
+    [InlineData("It cost 2.5 trillion won", "MONEY:2.5 trillion won")]
+    [InlineData("He was fined 40,000 rupees yesterday", "MONEY:40,000 rupees ; DATE:yesterday")]
+    // Not dates or money: modal "may", the verb "march", bare counts, scores.
+    [InlineData("Officials may march to the square", "")]
+    [InlineData("About 2,000 people attended", "")]
+    [InlineData("The team won 3 - 1", "")]
+    [InlineData("", "")]
+    public void Cases(string sentence, string expected) => Assert.Equal(expected, Run(sentence));
+
+    [Fact]
+    public void Words_already_in_a_name_are_never_taken()
+    {
+        var words = "Thursday Island is in Australia".Split(' ');
+        var blocked = new[] { true, true, false, false, false };
+        var found = 0;
+        DateMoneyRules.Shared.Match(words, blocked, (_, _, _, _) => found++);
+        Assert.Equal(0, found);
+    }
+
+    [Theory]
+    [InlineData("MONTH\tApril\tcap\n", "ner.date.x\tDATE\tMONTH\n", "w.tsv:1: word 'April' must be lower case")]
+    [InlineData("MONTH\tapril\tsometimes\n", "ner.date.x\tDATE\tMONTH\n", "w.tsv:1: case must be 'any' or 'cap', not 'sometimes'")]
+    [InlineData("MONTH\tapril\tcap\n", "ner.date.x\tDATE\tMONTHS\n", "p.tsv:1: unknown class 'MONTHS'")]
+    [InlineData("MONTH\tapril\tcap\n", "ner.date.x\tTIME\tMONTH\n", "p.tsv:1: type must be DATE or MONEY, not 'TIME'")]
+    [InlineData("MONTH\tapril\tcap\n", "ner.date.x\tDATE\tMONTH?\n", "p.tsv:1: pattern has no required entity word")]
+    [InlineData("MONTH\tapril\tcap\n", "a\tDATE\tMONTH\na\tDATE\tMONTH YEAR\n", "p.tsv:2: duplicate id 'a'")]
+    [InlineData("MONTH\tapril\tcap\n", "a\tDATE\tMONTH [in] YEAR\n", "p.tsv:1: context element '[in]' must be first or last")]
+    public void Bad_rule_rows_are_rejected_with_file_and_line(string words, string patterns, string expected)
+    {
+        var e = Assert.Throws<NerTableException>(() => new DateMoneyRules(
+            NerTableReader.Read("w.tsv", new StringReader(words), 3),
+            NerTableReader.Read("p.tsv", new StringReader(patterns), 3)));
+        Assert.Equal(expected, e.Message);
+    }
+}

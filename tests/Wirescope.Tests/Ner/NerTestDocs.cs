@@ -1,0 +1,49 @@
+using Wirescope.Documents;
+using Wirescope.Language.Ner;
+
+namespace Wirescope.Tests.Ner;
+
+/// <summary>
+/// Test-only document builder: words are split at spaces, sentences end after ". ! ?".
+/// (The real tokenizer lives in the language layer; the NER only reads tokens.)
+/// </summary>
+internal static class NerTestDocs
+{
+    public static Document FromWords(string text)
+    {
+        var doc = new Document("test", new InputInfo("test", null, "text"));
+        doc.Article = new Article { Text = text };
+        var sentStart = -1;
+        var firstToken = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == ' ') { i++; continue; }
+            var start = i;
+            while (i < text.Length && text[i] != ' ') i++;
+            if (sentStart < 0) { sentStart = start; firstToken = doc.Tokens.Count; }
+            doc.Tokens.Add(new Token { Start = start, End = i, Sentence = doc.Sentences.Count, Head = -1, SpaceAfter = i < text.Length });
+            if (i - start == 1 && text[start] is '.' or '!' or '?') Close(doc, ref sentStart, firstToken, i);
+        }
+        if (sentStart >= 0) Close(doc, ref sentStart, firstToken, text.Length);
+        doc.Done = Layers.Article | Layers.Language;
+        return doc;
+    }
+
+    private static void Close(Document doc, ref int sentStart, int firstToken, int end)
+    {
+        doc.Sentences.Add(new Sentence(sentStart, end, firstToken, doc.Tokens.Count - firstToken));
+        sentStart = -1;
+    }
+
+    private static readonly Lazy<NerAnnotator> s_shipped = new(() => new NerAnnotator(NerModelStore.Shared, DateMoneyRules.Shared));
+
+    /// <summary>The shipped model with the shipped rules.</summary>
+    public static NerAnnotator Shipped => s_shipped.Value;
+
+    public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "ner", name);
+
+    /// <summary>Entities as "TYPE:text" strings, in order of first mention.</summary>
+    public static List<string> Mentions(Document doc) =>
+        doc.Entities.SelectMany(e => e.Mentions.Select(m => (m.Start, Text: $"{e.Type}:{m.Text}"))).OrderBy(m => m.Start).Select(m => m.Text).ToList();
+}
