@@ -18,11 +18,11 @@ public static class LanguageIdentifier
     public const int ConfirmChars = 480;
 
     /// <summary>The languages Wirescope tells apart: the news wires' and the dev sets' languages.</summary>
-    public static readonly Language[] Languages =
+    public static readonly Lingua.Language[] Languages =
     [
-        Language.English, Language.German, Language.French, Language.Spanish, Language.Italian, Language.Portuguese,
-        Language.Dutch, Language.Polish, Language.Russian, Language.Ukrainian, Language.Czech, Language.Swedish,
-        Language.Turkish, Language.Arabic, Language.Persian, Language.Chinese, Language.Japanese, Language.Korean,
+        Lingua.Language.English, Lingua.Language.German, Lingua.Language.French, Lingua.Language.Spanish, Lingua.Language.Italian, Lingua.Language.Portuguese,
+        Lingua.Language.Dutch, Lingua.Language.Polish, Lingua.Language.Russian, Lingua.Language.Ukrainian, Lingua.Language.Czech, Lingua.Language.Swedish,
+        Lingua.Language.Turkish, Lingua.Language.Arabic, Lingua.Language.Persian, Lingua.Language.Chinese, Lingua.Language.Japanese, Lingua.Language.Korean,
     ];
 
     private static readonly Lazy<LanguageDetector> Detector = new(
@@ -52,6 +52,6 @@ public static class LanguageIdentifier
         if (text.Length < 40) return null;
         var sample = text.Length > chars ? text[..chars] : text;
         var lang = Detector.Value.DetectLanguageOf(sample);
-        return lang == Language.Unknown ? null : lang.IsoCode6391().ToString().ToLowerInvariant();
+        return lang == Lingua.Language.Unknown ? null : lang.IsoCode6391().ToString().ToLowerInvariant();
     }
 }
