@@ -71,8 +71,13 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
 
     private IEnumerable<PendingDocument> FromFile(string path)
     {
-        if (options.ExpandSources && options.Format != "jsonl" && SniffFile(path) is { } kind and not SourceKind.Page)
-            return kind == SourceKind.Warc ? WarcFile(path) : FeedFile(path);
+        if (options.ExpandSources && options.Format != "jsonl" && SniffFile(path) is { } kind)
+        {
+            if (kind != SourceKind.Page) return kind == SourceKind.Warc ? WarcFile(path) : FeedFile(path);
+            // A .json file in a directory is taken only as a JSON Feed, never read as a page.
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                return [PendingDocument.Failed(path, new InputInfo("file", path, options.Format), ErrorCodes.InputUnreadable, $"{path}: a .json file that is not a JSON Feed")];
+        }
         bool jsonl = options.Format == "jsonl" || (options.Format == "auto" && (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)));
         if (jsonl)
         {

@@ -28,6 +28,8 @@ public sealed class PreparedDocument
     /// <summary>The same document, to be logged as failed for <paramref name="reason"/>.</summary>
     public static PreparedDocument Failed(Document doc, string reason) => new(doc) { FailReason = reason };
 
+    private static bool IsRoot(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.AbsolutePath is "/" or "" && u.Query.Length == 0;
+
     public static PreparedDocument From(Document doc)
     {
         if (doc.Error is { } e)
@@ -42,8 +44,13 @@ public sealed class PreparedDocument
             return new PreparedDocument(doc) { FailReason = $"{StoreCodes.NoArticle}: no article was extracted" };
         if (string.IsNullOrWhiteSpace(a.Text))
             return new PreparedDocument(doc) { FailReason = $"{ErrorCodes.ExtractEmptyBody}: the article has no body text" };
-        var url = UrlCanonicalizer.Default.Canonicalize(a.Url)
-            ?? (doc.Input.Kind is "url" or "warc" or "feed" or "sitemap" ? UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri) : null);
+        var inputUrl = doc.Input.Kind is "url" or "warc" or "feed" or "sitemap" ? UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri) : null;
+        var url = UrlCanonicalizer.Default.Canonicalize(a.Url);
+        // A CMS bug seen on news sites: every article declares the home page as canonical. Taken
+        // at its word it would make all of them duplicates of one URL, so a root canonical URL
+        // for a page read from a deeper path is ignored.
+        if (url is not null && inputUrl is not null && IsRoot(url) && !IsRoot(inputUrl)) url = inputUrl;
+        url ??= inputUrl;
         return new PreparedDocument(doc)
         {
             CanonicalUrl = url,
