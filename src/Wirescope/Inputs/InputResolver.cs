@@ -219,6 +219,12 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
                 foreach (var p in ExpandUrl(uri, loader, depth + 1)) yield return p;
                 continue;
             }
+            if (options.IsKnownUrl?.Invoke(entry.Url) == true)
+            {
+                yield return PendingDocument.Failed(entry.Url, new InputInfo(kind, entry.Url, options.Format), FetchCodes.AlreadyStored,
+                    $"{entry.Url}: listed by {source}, already in the store (not fetched again)");
+                continue;
+            }
             yield return loader.Pending(uri, options, entry, kind);
         }
     }

@@ -22,7 +22,8 @@ public sealed class PreparedDocument
     /// <summary>Why the document cannot be stored (it is logged as failed), or null.</summary>
     public string? FailReason { get; private init; }
 
-    /// <summary>Set when the page was not fetched because the server said it had not changed (HTTP 304).</summary>
+    /// <summary>Set when the page was not fetched: the server said it had not changed (HTTP 304), or
+    /// a feed listed a URL already stored.</summary>
     public bool NotModified { get; private init; }
 
     /// <summary>The same document, to be logged as failed for <paramref name="reason"/>.</summary>
@@ -36,7 +37,7 @@ public sealed class PreparedDocument
             return new PreparedDocument(doc)
             {
                 FailReason = $"{e.Code}: {e.Message}",
-                NotModified = e.Code == StoreCodes.NotModified,
+                NotModified = e.Code is StoreCodes.NotModified or Inputs.Web.FetchCodes.AlreadyStored,
                 CanonicalUrl = UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri),
             };
         var a = doc.Article;

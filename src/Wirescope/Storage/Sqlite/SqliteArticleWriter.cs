@@ -33,7 +33,9 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
                 // The server says our copy is current: a duplicate of the article stored from
                 // that URL (none when the URL was a feed or sitemap, whose entries are the articles).
                 long? of = p.CanonicalUrl is null ? null : Scalar(tx, "SELECT id FROM articles WHERE url = $u", ("$u", p.CanonicalUrl));
-                return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, of is null ? null : StoryOf(tx, of.Value), "not modified since the last fetch"));
+                var why = p.Document.Error?.Code == Inputs.Web.FetchCodes.AlreadyStored
+                    ? "already stored, not fetched again" : "not modified since the last fetch";
+                return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, of is null ? null : StoryOf(tx, of.Value), why));
             }
             return Log(tx, new IngestOutcome(input, IngestStatus.Failed, null, null, reason));
         }
