@@ -61,8 +61,8 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         long story = FindStory(tx, id, p.Signature);
         var cmd = Command(tx, """
             INSERT INTO articles(id, input, url, content_hash, title, site, published, published_day, language, story_id,
-                                 text, record, minhash, layers, added_at)
-            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, $text, $record, $minhash, $layers, $added)
+                                 record, minhash, layers, added_at)
+            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, $record, $minhash, $layers, $added)
             """);
         Set(cmd, "$id", id);
         Set(cmd, "$story", story);
@@ -74,7 +74,6 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         Set(cmd, "$pub", a.Published?.ToString());
         Set(cmd, "$day", p.PublishedDay);
         Set(cmd, "$lang", a.Language);
-        Set(cmd, "$text", a.Text);
         Set(cmd, "$record", System.Text.Encoding.UTF8.GetString(p.Json!));
         Set(cmd, "$minhash", p.Signature is null ? null : MinHasher.ToBytes(p.Signature));
         Set(cmd, "$layers", (long)doc.Done);
