@@ -19,6 +19,9 @@ public sealed class PreparedDocument
     /// <summary>"YYYY-MM-DD" of the published date when the day is known (for date filters).</summary>
     public string? PublishedDay { get; private init; }
 
+    /// <summary>Said in the log of an article stored with a failed later layer, else null.</summary>
+    public string? Note { get; private init; }
+
     /// <summary>Why the document cannot be stored (it is logged as failed), or null.</summary>
     public string? FailReason { get; private init; }
 
@@ -33,7 +36,11 @@ public sealed class PreparedDocument
 
     public static PreparedDocument From(Document doc)
     {
-        if (doc.Error is { } e)
+        // A later layer failed but the article was extracted: the finished layers are kept (as
+        // analyze keeps them), the record carries the error and the log line says so.
+        bool partial = doc.Error is { } pe && pe.Code is not (StoreCodes.NotModified or Inputs.Web.FetchCodes.AlreadyStored)
+            && doc.Done.HasFlag(Layers.Article) && !string.IsNullOrWhiteSpace(doc.Article?.Text);
+        if (doc.Error is { } e && !partial)
             return new PreparedDocument(doc)
             {
                 FailReason = $"{e.Code}: {e.Message}",
@@ -59,6 +66,7 @@ public sealed class PreparedDocument
             Signature = MinHasher.Shared.Signature(a.Text),
             Json = DocumentJsonWriter.ToUtf8(doc),
             PublishedDay = a.Published is { Day: > 0 } p ? $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}" : null,
+            Note = doc.Error is { } err ? $"stored without the layers after the failure: {err.Code}: {err.Message}" : null,
         };
     }
 }

@@ -47,7 +47,7 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         // No savepoint per article: a failure aborts the batch and SqliteStore.Write redoes it
         // one article per transaction, so each article still lands whole or not at all.
         var (id, story) = Insert(tx, p);
-        return Log(tx, new IngestOutcome(input, IngestStatus.Added, id, story, null));
+        return Log(tx, new IngestOutcome(input, IngestStatus.Added, id, story, p.Note));
     }
 
     private (long Id, long Story) Insert(SqliteTransaction tx, PreparedDocument p)
