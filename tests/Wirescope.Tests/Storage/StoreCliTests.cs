@@ -77,6 +77,36 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Quotes_events_and_exports_answer_from_a_store_with_every_layer()
+    {
+        using (var store = Wirescope.Storage.Sqlite.SqliteStore.Open(Db))
+            TestDocs.Write(store, TestDocs.Full());
+
+        var quotes = Run("quotes", "--db", Db, "--speaker", "putin", "--via", "TASS", "--format", "jsonl");
+        var q = JsonDocument.Parse(quotes.Out.Trim()).RootElement;
+        Assert.Equal("Vladimir Putin", q.GetProperty("speaker").GetString());
+        Assert.Equal("TASS", q.GetProperty("via")[0].GetString());
+        Assert.Equal("", Run("quotes", "--db", Db, "--via", "Yonhap", "--format", "jsonl").Out);
+
+        var events = Run("events", "--db", Db, "--actor", "PRK", "--type", "CONSULT", "--from", "2019-04-25", "--to", "2019-04-25");
+        Assert.Contains("CONSULT/visit: Kim Jong Un (PRK·GOV) → Vladimir Putin (RUS·GOV) at Russky Island", events.Out);
+
+        var plover = JsonDocument.Parse(Run("export", "--db", Db, "--format", "plover").Out.Trim()).RootElement;
+        Assert.Equal("CONSULT", plover.GetProperty("event_type").GetString());
+        Assert.Equal("PRK", plover.GetProperty("actor_country").GetString());
+        Assert.Equal("RUS", plover.GetProperty("recipient_country").GetString());
+        Assert.Equal("2019-04-25", plover.GetProperty("event_date").GetString());
+        Assert.Contains("met Vladimir Putin", plover.GetProperty("text").GetString());
+
+        var csv = Run("export", "--db", Db, "--format", "csv", "--table", "quotes").Out.Split("\r\n");
+        Assert.Equal("article,url,published,speaker,via,kind,text,cue,rule", csv[0]);
+        Assert.StartsWith("1,https://news.example/kim-putin,2019-04-26,Vladimir Putin,TASS,indirect,", csv[1]);
+
+        var jsonl = Run("export", "--db", Db, "--format", "jsonl").Out.Trim();
+        Assert.Equal(Wirescope.Documents.Json.DocumentJsonWriter.ToJson(TestDocs.Full()), jsonl);
+    }
+
+    [Fact]
     public void Query_verbs_on_a_missing_database_fail_with_a_message()
     {
         var r = Run("stats", "--db", Path.Combine(_dir, "none.db"));
