@@ -56,8 +56,9 @@ public sealed class PreparedDocument
         var url = UrlCanonicalizer.Default.Canonicalize(a.Url);
         // A CMS bug seen on news sites: every article declares the home page as canonical. Taken
         // at its word it would make all of them duplicates of one URL, so a root canonical URL
-        // for a page read from a deeper path is ignored.
-        if (url is not null && inputUrl is not null && IsRoot(url) && !IsRoot(inputUrl)) url = inputUrl;
+        // is ignored unless the page was read from the root itself (identity then rests on the
+        // page's own URL, or on its text alone).
+        if (url is not null && IsRoot(url) && (inputUrl is null || !IsRoot(inputUrl))) url = inputUrl;
         url ??= inputUrl;
         return new PreparedDocument(doc)
         {
