@@ -15,7 +15,10 @@ public sealed class PreparedDocument
     public string? CanonicalUrl { get; private init; }
     public string? ContentHash { get; private init; }
     public uint[]? Signature { get; private init; }
-    public byte[]? Json { get; private init; }
+    /// <summary>The analyze record as JSON text (made here, off the writer thread).</summary>
+    public string? Json { get; private init; }
+    /// <summary><see cref="Signature"/> as stored (little-endian uint32s).</summary>
+    public byte[]? SignatureBytes { get; private init; }
     /// <summary>"YYYY-MM-DD" of the published date when the day is known (for date filters).</summary>
     public string? PublishedDay { get; private init; }
 
@@ -60,12 +63,14 @@ public sealed class PreparedDocument
         // page's own URL, or on its text alone).
         if (url is not null && IsRoot(url) && (inputUrl is null || !IsRoot(inputUrl))) url = inputUrl;
         url ??= inputUrl;
+        var signature = MinHasher.Shared.Signature(a.Text);
         return new PreparedDocument(doc)
         {
             CanonicalUrl = url,
             ContentHash = TextFingerprint.ContentHash(a.Text),
-            Signature = MinHasher.Shared.Signature(a.Text),
-            Json = DocumentJsonWriter.ToUtf8(doc),
+            Signature = signature,
+            SignatureBytes = signature is null ? null : MinHasher.ToBytes(signature),
+            Json = DocumentJsonWriter.ToJson(doc),
             PublishedDay = a.Published is { Day: > 0 } p ? $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}" : null,
             Note = doc.Error is { } err ? $"stored without the layers after the failure: {err.Code}: {err.Message}" : null,
         };

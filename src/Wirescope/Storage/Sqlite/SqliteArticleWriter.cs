@@ -74,8 +74,8 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         Set(cmd, "$pub", a.Published?.ToString());
         Set(cmd, "$day", p.PublishedDay);
         Set(cmd, "$lang", a.Language);
-        Set(cmd, "$record", System.Text.Encoding.UTF8.GetString(p.Json!));
-        Set(cmd, "$minhash", p.Signature is null ? null : MinHasher.ToBytes(p.Signature));
+        Set(cmd, "$record", p.Json);
+        Set(cmd, "$minhash", p.SignatureBytes);
         Set(cmd, "$layers", (long)doc.Done);
         Set(cmd, "$added", SqliteStore.Now());
         cmd.ExecuteNonQuery();
