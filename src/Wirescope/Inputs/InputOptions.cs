@@ -27,7 +27,8 @@ public sealed record InputOptions
 
     /// <summary>
     /// Whether a URL is already stored (ingest). Feed and sitemap entries it knows are not
-    /// fetched again: feeds are polled over and over and list the same articles for days.
+    /// fetched again (feeds are polled over and over and list the same articles for days), and
+    /// WARC records it knows are not analysed again (resuming a multi-GB archive is quick).
     /// </summary>
     public Func<string, bool>? IsKnownUrl { get; init; }
 

@@ -149,7 +149,7 @@ public sealed class FetcherTests : IAsyncLifetime
         using var check = SqliteStore.Open(tmp.Path);
         Assert.Equal(5, check.Stats().Articles);
         Assert.True(check.Stats().Sources >= 4);
-        Assert.Contains(check.IngestLog(), l => l.Reason == "already stored, not fetched again" && l.OfArticle is not null);
+        Assert.Contains(check.IngestLog(), l => l.Reason == "already stored, not read again" && l.OfArticle is not null);
         // Known entries are not fetched again; the feed itself is asked conditionally.
         Assert.Equal(1, _server.Hits["/page/1"]);
         Assert.Equal(2, _server.Hits["/feed.xml"]);

@@ -34,7 +34,7 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
                 // that URL (none when the URL was a feed or sitemap, whose entries are the articles).
                 long? of = p.CanonicalUrl is null ? null : Scalar(tx, "SELECT id FROM articles WHERE url = $u", ("$u", p.CanonicalUrl));
                 var why = p.Document.Error?.Code == Inputs.Web.FetchCodes.AlreadyStored
-                    ? "already stored, not fetched again" : "not modified since the last fetch";
+                    ? "already stored, not read again" : "not modified since the last fetch";
                 return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, of is null ? null : StoryOf(tx, of.Value), why));
             }
             return Log(tx, new IngestOutcome(input, IngestStatus.Failed, null, null, reason));
