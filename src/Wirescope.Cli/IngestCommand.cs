@@ -79,6 +79,7 @@ public static class IngestCommand
                     ExpandSources = true,
                     OnSource = store.TouchSource,
                     Progress = bytes,
+                    IsKnownUrl = url => UrlCanonicalizer.Default.Canonicalize(url) is { } c && store.FindByUrl(c) is not null,
                 };
                 var resolver = new InputResolver(inputOptions, loader.Loader);
                 var names = parse.GetValue(sources)!;

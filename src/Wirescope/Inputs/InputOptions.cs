@@ -25,6 +25,13 @@ public sealed record InputOptions
     /// <summary>Deepest chain of sitemap indexes followed.</summary>
     public int MaxSitemapDepth { get; init; } = 3;
 
+    /// <summary>
+    /// Whether a URL is already stored (ingest). Feed and sitemap entries it knows are not
+    /// fetched again (feeds are polled over and over and list the same articles for days), and
+    /// WARC records it knows are not analysed again (resuming a multi-GB archive is quick).
+    /// </summary>
+    public Func<string, bool>? IsKnownUrl { get; init; }
+
     /// <summary>Counts the bytes of WARC files read (for a progress bar), when set.</summary>
     public InputProgress? Progress { get; init; }
 

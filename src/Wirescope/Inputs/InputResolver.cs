@@ -71,8 +71,13 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
 
     private IEnumerable<PendingDocument> FromFile(string path)
     {
-        if (options.ExpandSources && options.Format != "jsonl" && SniffFile(path) is { } kind and not SourceKind.Page)
-            return kind == SourceKind.Warc ? WarcFile(path) : FeedFile(path);
+        if (options.ExpandSources && options.Format != "jsonl" && SniffFile(path) is { } kind)
+        {
+            if (kind != SourceKind.Page) return kind == SourceKind.Warc ? WarcFile(path) : FeedFile(path);
+            // A .json file in a directory is taken only as a JSON Feed, never read as a page.
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                return [PendingDocument.Failed(path, new InputInfo("file", path, options.Format), ErrorCodes.InputUnreadable, $"{path}: a .json file that is not a JSON Feed")];
+        }
         bool jsonl = options.Format == "jsonl" || (options.Format == "auto" && (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)));
         if (jsonl)
         {
@@ -212,6 +217,12 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
                     continue;
                 }
                 foreach (var p in ExpandUrl(uri, loader, depth + 1)) yield return p;
+                continue;
+            }
+            if (options.IsKnownUrl?.Invoke(entry.Url) == true)
+            {
+                yield return PendingDocument.Failed(entry.Url, new InputInfo(kind, entry.Url, options.Format), FetchCodes.AlreadyStored,
+                    $"{entry.Url}: listed by {source}, already in the store (not fetched again)");
                 continue;
             }
             yield return loader.Pending(uri, options, entry, kind);

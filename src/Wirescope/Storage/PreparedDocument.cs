@@ -15,26 +15,39 @@ public sealed class PreparedDocument
     public string? CanonicalUrl { get; private init; }
     public string? ContentHash { get; private init; }
     public uint[]? Signature { get; private init; }
-    public byte[]? Json { get; private init; }
+    /// <summary>The analyze record as JSON text (made here, off the writer thread).</summary>
+    public string? Json { get; private init; }
+    /// <summary><see cref="Signature"/> as stored (little-endian uint32s).</summary>
+    public byte[]? SignatureBytes { get; private init; }
     /// <summary>"YYYY-MM-DD" of the published date when the day is known (for date filters).</summary>
     public string? PublishedDay { get; private init; }
+
+    /// <summary>Said in the log of an article stored with a failed later layer, else null.</summary>
+    public string? Note { get; private init; }
 
     /// <summary>Why the document cannot be stored (it is logged as failed), or null.</summary>
     public string? FailReason { get; private init; }
 
-    /// <summary>Set when the page was not fetched because the server said it had not changed (HTTP 304).</summary>
+    /// <summary>Set when the page was not fetched: the server said it had not changed (HTTP 304), or
+    /// a feed listed a URL already stored.</summary>
     public bool NotModified { get; private init; }
 
     /// <summary>The same document, to be logged as failed for <paramref name="reason"/>.</summary>
     public static PreparedDocument Failed(Document doc, string reason) => new(doc) { FailReason = reason };
 
+    private static bool IsRoot(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.AbsolutePath is "/" or "" && u.Query.Length == 0;
+
     public static PreparedDocument From(Document doc)
     {
-        if (doc.Error is { } e)
+        // A later layer failed but the article was extracted: the finished layers are kept (as
+        // analyze keeps them), the record carries the error and the log line says so.
+        bool partial = doc.Error is { } pe && pe.Code is not (StoreCodes.NotModified or Inputs.Web.FetchCodes.AlreadyStored)
+            && doc.Done.HasFlag(Layers.Article) && !string.IsNullOrWhiteSpace(doc.Article?.Text);
+        if (doc.Error is { } e && !partial)
             return new PreparedDocument(doc)
             {
                 FailReason = $"{e.Code}: {e.Message}",
-                NotModified = e.Code == StoreCodes.NotModified,
+                NotModified = e.Code is StoreCodes.NotModified or Inputs.Web.FetchCodes.AlreadyStored,
                 CanonicalUrl = UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri),
             };
         var a = doc.Article;
@@ -42,15 +55,24 @@ public sealed class PreparedDocument
             return new PreparedDocument(doc) { FailReason = $"{StoreCodes.NoArticle}: no article was extracted" };
         if (string.IsNullOrWhiteSpace(a.Text))
             return new PreparedDocument(doc) { FailReason = $"{ErrorCodes.ExtractEmptyBody}: the article has no body text" };
-        var url = UrlCanonicalizer.Default.Canonicalize(a.Url)
-            ?? (doc.Input.Kind is "url" or "warc" or "feed" or "sitemap" ? UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri) : null);
+        var inputUrl = doc.Input.Kind is "url" or "warc" or "feed" or "sitemap" ? UrlCanonicalizer.Default.Canonicalize(doc.Input.Uri) : null;
+        var url = UrlCanonicalizer.Default.Canonicalize(a.Url);
+        // A CMS bug seen on news sites: every article declares the home page as canonical. Taken
+        // at its word it would make all of them duplicates of one URL, so a root canonical URL
+        // is ignored unless the page was read from the root itself (identity then rests on the
+        // page's own URL, or on its text alone).
+        if (url is not null && IsRoot(url) && (inputUrl is null || !IsRoot(inputUrl))) url = inputUrl;
+        url ??= inputUrl;
+        var signature = MinHasher.Shared.Signature(a.Text);
         return new PreparedDocument(doc)
         {
             CanonicalUrl = url,
             ContentHash = TextFingerprint.ContentHash(a.Text),
-            Signature = MinHasher.Shared.Signature(a.Text),
-            Json = DocumentJsonWriter.ToUtf8(doc),
+            Signature = signature,
+            SignatureBytes = signature is null ? null : MinHasher.ToBytes(signature),
+            Json = DocumentJsonWriter.ToJson(doc),
             PublishedDay = a.Published is { Day: > 0 } p ? $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}" : null,
+            Note = doc.Error is { } err ? $"stored without the layers after the failure: {err.Code}: {err.Message}" : null,
         };
     }
 }

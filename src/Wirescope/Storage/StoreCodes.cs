@@ -9,6 +9,8 @@ public static class StoreCodes
     public const string RobotsDisallowed = "fetch.robots";
     /// <summary>The pipeline produced no article (layer not run).</summary>
     public const string NoArticle = "store.no_article";
+    /// <summary>The document could not be made ready for storage (e.g. text the JSON writer refuses).</summary>
+    public const string PrepareFailed = "store.prepare_failed";
     /// <summary>A source (feed, sitemap, WARC) could not be read as a whole.</summary>
     public const string BadSource = "input.bad_source";
 }

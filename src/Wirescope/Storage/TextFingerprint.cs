@@ -13,7 +13,15 @@ public static class TextFingerprint
     /// <summary>Calls <paramref name="onWord"/> for each normalized word, without allocating per word.</summary>
     public static void ForEachWord(string text, Action<ReadOnlySpan<char>> onWord)
     {
-        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        string folded;
+        try
+        {
+            folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            folded = text; // lone surrogates (broken entities in the page) cannot be normalized: hash as is
+        }
         Span<char> buffer = stackalloc char[64];
         int n = 0;
         foreach (var c in folded)

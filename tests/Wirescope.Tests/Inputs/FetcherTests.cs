@@ -29,7 +29,7 @@ public sealed class FetcherTests : IAsyncLifetime
         AllowPrivate = true,
         MinHostInterval = TimeSpan.Zero,
         RetryBase = TimeSpan.FromMilliseconds(10),
-        Timeout = TimeSpan.FromSeconds(3),
+        Timeout = TimeSpan.FromSeconds(10),
         MaxBytes = 100_000,
     };
 
@@ -129,14 +129,18 @@ public sealed class FetcherTests : IAsyncLifetime
         {
             using var store = SqliteStore.Open(tmp.Path);
             using var fetcher = new WebFetcher(Local, new StoreValidatorCache(store));
-            var options = new InputOptions { ExpandSources = true, Extensions = InputOptions.SourceExtensions, OnSource = store.TouchSource };
+            var options = new InputOptions
+            {
+                ExpandSources = true, Extensions = InputOptions.SourceExtensions, OnSource = store.TouchSource,
+                IsKnownUrl = url => UrlCanonicalizer.Default.Canonicalize(url) is { } c && store.FindByUrl(c) is not null,
+            };
             var resolver = new InputResolver(options, new WebUrlLoader(fetcher));
             var pending = resolver.Resolve([_server.Base + "/feed.xml", _server.Base + "/sitemap.xml.gz"]);
             var pipeline = StandardPipeline.Build(Layers.Article, new PipelineOptions { Jobs = 2 });
             return new IngestRunner(store, pipeline).Run(pending);
         }
         var first = Run();
-        Assert.Equal(5, first.Added);
+        Assert.True(first.Added == 5, string.Join("; ", first.FirstFailures.Select(f => f.Input + " " + f.Reason)));
         Assert.Equal(1, first.Failed); // the robots-blocked entry
         Assert.Contains(first.FirstFailures, f => f.Reason!.StartsWith(FetchCodes.Robots));
         var second = Run();
@@ -145,6 +149,27 @@ public sealed class FetcherTests : IAsyncLifetime
         using var check = SqliteStore.Open(tmp.Path);
         Assert.Equal(5, check.Stats().Articles);
         Assert.True(check.Stats().Sources >= 4);
+        Assert.Contains(check.IngestLog(), l => l.Reason == "already stored, not read again" && l.OfArticle is not null);
+        // Known entries are not fetched again; the feed itself is asked conditionally.
+        Assert.Equal(1, _server.Hits["/page/1"]);
+        Assert.Equal(2, _server.Hits["/feed.xml"]);
+    }
+
+    [Fact]
+    public void A_page_url_given_again_is_asked_conditionally_and_logged_as_a_duplicate()
+    {
+        using var tmp = new TestDocs.TempDb();
+        IngestSummary Run()
+        {
+            using var store = SqliteStore.Open(tmp.Path);
+            using var fetcher = new WebFetcher(Local, new StoreValidatorCache(store));
+            var options = new InputOptions { ExpandSources = true, OnSource = store.TouchSource };
+            var pending = new InputResolver(options, new WebUrlLoader(fetcher)).Resolve([_server.Base + "/page/11"]);
+            return new IngestRunner(store, StandardPipeline.Build(Layers.Article, new PipelineOptions { Jobs = 1 })).Run(pending);
+        }
+        Assert.Equal(1, Run().Added);
+        Assert.Equal(1, Run().Duplicates);
+        using var check = SqliteStore.Open(tmp.Path);
         Assert.Contains(check.IngestLog(), l => l.Reason == "not modified since the last fetch" && l.OfArticle is not null);
     }
 

@@ -85,6 +85,21 @@ public class WarcReaderTests
     }
 
     [Fact]
+    public void Records_already_stored_are_not_read_again()
+    {
+        var path = WriteWarc(true, Standard);
+        try
+        {
+            var options = new InputOptions { IsKnownUrl = url => url == "https://b.example/2" };
+            var docs = WarcInput.Read(path, options).ToList();
+            Assert.Equal(3, docs.Count);
+            Assert.Equal(Wirescope.Inputs.Web.FetchCodes.AlreadyStored, Assert.Throws<Wirescope.Pipeline.StageException>(() => docs[1].Load(default)).Code);
+            Assert.NotNull(docs[2].Load(default).Url);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Garbage_is_reported_not_thrown()
     {
         var path = Path.Combine(Path.GetTempPath(), $"wirescope-{Guid.NewGuid():N}.warc");

@@ -15,16 +15,7 @@ public class CrashResumeTests
     /// <summary>Every seventh line repeats the previous text under a new id: a duplicate.</summary>
     private const int DuplicateEvery = 7;
 
-    private static string CliDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wirescope.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var dll = Path.Combine(dir!.FullName, "src", "Wirescope.Cli", "bin", config, "net10.0", "Wirescope.Cli.dll");
-        Assert.True(File.Exists(dll), $"build the CLI first: {dll}");
-        return dll;
-    }
+    private static string CliDll() => CliPath.Dll();
 
     private static string WriteInput()
     {

@@ -53,6 +53,21 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void An_article_whose_later_layer_failed_is_kept_with_its_finished_layers()
+    {
+        using var tmp = new TestDocs.TempDb();
+        using var store = SqliteStore.Open(tmp.Path);
+        var doc = TestDocs.Full();
+        doc.Done &= ~(Layers.Quotes | Layers.Events);
+        doc.Error = new DocumentError("pipeline.stage_failed", "quotes: boom");
+        var o = Assert.Single(TestDocs.Write(store, doc));
+        Assert.Equal(IngestStatus.Added, o.Status);
+        Assert.Contains("pipeline.stage_failed", o.Reason);
+        Assert.Equal(new StoreStats(1, 1, 3, 0, 0, 0), store.Stats());
+        Assert.Contains("\"error\":{\"code\":\"pipeline.stage_failed\"", Assert.Single(store.Records(new ArticleFilter { Limit = 0 })).Json);
+    }
+
+    [Fact]
     public void Every_layer_lands_in_its_tables()
     {
         using var tmp = new TestDocs.TempDb();

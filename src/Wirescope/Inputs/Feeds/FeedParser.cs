@@ -178,7 +178,7 @@ public static partial class FeedParser
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         s = s.Trim();
-        if (char.IsDigit(s[0]) && s.Length >= 4 && s[4] == '-' && PartialDate.TryParse(s, out var iso)) return iso;
+        if (char.IsDigit(s[0]) && s.Length > 4 && s[4] == '-' && PartialDate.TryParse(s, out var iso)) return iso;
         var m = Rfc822().Match(s);
         if (!m.Success) return null;
         var zone = m.Groups["zone"].Value;

@@ -4,13 +4,6 @@ using System.Text;
 
 namespace Wirescope.Inputs.Warc;
 
-/// <summary>An HTTP response as archived: status, headers, and the body (de-chunked and decompressed).</summary>
-public sealed record HttpResponse(int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body)
-{
-    public string? ContentType => Headers.TryGetValue("Content-Type", out var v) ? v : null;
-    public string? Charset => HttpResponseParser.CharsetOf(ContentType);
-}
-
 /// <summary>
 /// Parses the HTTP response held in a WARC response record. Archives keep the bytes as sent,
 /// so the body may still be chunked or gzip/deflate/brotli-encoded; both are undone here.

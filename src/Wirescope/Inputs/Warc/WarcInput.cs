@@ -58,6 +58,11 @@ public static class WarcInput
                 return PendingDocument.Failed(id, info, ErrorCodes.InputTooLarge, $"{id}: record of {rec.ContentLength:N0} bytes is over the cap (--max-bytes)");
             return null;
         }
+        if (uri is not null && options.IsKnownUrl?.Invoke(uri) == true)
+        {
+            // Resuming a large archive: what is stored already is not analysed again.
+            return PendingDocument.Failed(id, info, Web.FetchCodes.AlreadyStored, $"{id}: already in the store (not read again)");
+        }
         DateTimeOffset? fetched = DateTimeOffset.TryParse(rec.Date, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
         if (rec.Type == "resource")

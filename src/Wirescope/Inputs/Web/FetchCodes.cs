@@ -5,6 +5,8 @@ public static class FetchCodes
 {
     /// <summary>304 to a conditional request: the stored copy is current.</summary>
     public const string NotModified = "fetch.not_modified";
+    /// <summary>A feed or sitemap entry already in the store, so not fetched again.</summary>
+    public const string AlreadyStored = "fetch.already_stored";
     /// <summary>robots.txt disallows the URL for our user agent.</summary>
     public const string Robots = "fetch.robots";
     /// <summary>More redirect hops than allowed.</summary>

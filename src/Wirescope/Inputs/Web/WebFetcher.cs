@@ -34,6 +34,9 @@ public sealed class WebFetcher : IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             UseCookies = false,
+            // No proxy: through one, ConnectCallback would vet the proxy's address instead of
+            // the target's, and the SSRF guard would be bypassed.
+            UseProxy = false,
             ConnectTimeout = TimeSpan.FromSeconds(15),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = Math.Max(1, options.PerHostConcurrency),

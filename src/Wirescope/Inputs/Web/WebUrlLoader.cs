@@ -8,8 +8,23 @@ namespace Wirescope.Inputs.Web;
 /// URLs as pending documents, fetched on the pipeline's workers by the polite fetcher. Also
 /// fetches sources (feeds, sitemaps) in the producer, where their links are needed.
 /// </summary>
-public sealed class WebUrlLoader(WebFetcher fetcher) : ISourceLoader
+public sealed class WebUrlLoader : ISourceLoader
 {
+    /// <summary>Pool threads kept ready: pipeline workers wait for fetches synchronously (each
+    /// holds a pool thread), and the fetches' own continuations need threads too. With the
+    /// default minimum (one per core) the pool grows by about two threads a second and fetches
+    /// stall for seconds; measured as timeouts in the feed tests on a loaded 2-core machine.</summary>
+    private const int MinPoolThreads = 64;
+
+    private readonly WebFetcher fetcher;
+
+    public WebUrlLoader(WebFetcher fetcher)
+    {
+        this.fetcher = fetcher;
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < MinPoolThreads) ThreadPool.SetMinThreads(MinPoolThreads, io);
+    }
+
     public WebFetcher Fetcher => fetcher;
 
     public PendingDocument Pending(Uri url, InputOptions options) => Pending(url, options, null, "url");

@@ -33,7 +33,7 @@ public sealed class IngestRunner(IStore store, Pipeline.Pipeline pipeline, Inges
             foreach (var doc in pipeline.Run(inputs, CancellationToken.None))
             {
                 var d = doc;
-                var prepared = Task.Run(() => PreparedDocument.From(d));
+                var prepared = Task.Run(() => Prepare(d));
                 if (!channel.Writer.WriteAsync(prepared).AsTask().Wait(Timeout.Infinite, CancellationToken.None)) break;
                 if (ct.IsCancellationRequested)
                 {
@@ -53,6 +53,20 @@ public sealed class IngestRunner(IStore store, Pipeline.Pipeline pipeline, Inges
         writer.GetAwaiter().GetResult();
         summary.Elapsed = clock.Elapsed;
         return summary;
+    }
+
+    /// <summary>Prepares a document for the writer; a document that cannot be prepared (text the
+    /// JSON writer refuses) becomes a failed input instead of stopping the ingest.</summary>
+    private static PreparedDocument Prepare(Documents.Document doc)
+    {
+        try
+        {
+            return PreparedDocument.From(doc);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            return PreparedDocument.Failed(doc, $"{StoreCodes.PrepareFailed}: {e.Message}");
+        }
     }
 
     private void WriteLoop(Channel<Task<PreparedDocument>> channel, IngestSummary summary, IIngestProgress? progress)

@@ -33,7 +33,9 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
                 // The server says our copy is current: a duplicate of the article stored from
                 // that URL (none when the URL was a feed or sitemap, whose entries are the articles).
                 long? of = p.CanonicalUrl is null ? null : Scalar(tx, "SELECT id FROM articles WHERE url = $u", ("$u", p.CanonicalUrl));
-                return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, of is null ? null : StoryOf(tx, of.Value), "not modified since the last fetch"));
+                var why = p.Document.Error?.Code == Inputs.Web.FetchCodes.AlreadyStored
+                    ? "already stored, not read again" : "not modified since the last fetch";
+                return Log(tx, new IngestOutcome(input, IngestStatus.Duplicate, of, of is null ? null : StoryOf(tx, of.Value), why));
             }
             return Log(tx, new IngestOutcome(input, IngestStatus.Failed, null, null, reason));
         }
@@ -45,7 +47,7 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         // No savepoint per article: a failure aborts the batch and SqliteStore.Write redoes it
         // one article per transaction, so each article still lands whole or not at all.
         var (id, story) = Insert(tx, p);
-        return Log(tx, new IngestOutcome(input, IngestStatus.Added, id, story, null));
+        return Log(tx, new IngestOutcome(input, IngestStatus.Added, id, story, p.Note));
     }
 
     private (long Id, long Story) Insert(SqliteTransaction tx, PreparedDocument p)
@@ -59,8 +61,8 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         long story = FindStory(tx, id, p.Signature);
         var cmd = Command(tx, """
             INSERT INTO articles(id, input, url, content_hash, title, site, published, published_day, language, story_id,
-                                 text, record, minhash, layers, added_at)
-            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, $text, $record, $minhash, $layers, $added)
+                                 record, minhash, layers, added_at)
+            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, $record, $minhash, $layers, $added)
             """);
         Set(cmd, "$id", id);
         Set(cmd, "$story", story);
@@ -72,9 +74,8 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         Set(cmd, "$pub", a.Published?.ToString());
         Set(cmd, "$day", p.PublishedDay);
         Set(cmd, "$lang", a.Language);
-        Set(cmd, "$text", a.Text);
-        Set(cmd, "$record", System.Text.Encoding.UTF8.GetString(p.Json!));
-        Set(cmd, "$minhash", p.Signature is null ? null : MinHasher.ToBytes(p.Signature));
+        Set(cmd, "$record", p.Json);
+        Set(cmd, "$minhash", p.SignatureBytes);
         Set(cmd, "$layers", (long)doc.Done);
         Set(cmd, "$added", SqliteStore.Now());
         cmd.ExecuteNonQuery();

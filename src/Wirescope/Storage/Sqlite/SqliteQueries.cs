@@ -107,7 +107,7 @@ internal static class SqliteQueries
                    e.source_entity, e.source_name, e.source_country, e.source_sector,
                    e.target_entity, e.target_name, e.target_country, e.target_sector,
                    e.date_value, e.date_precision, e.place_name, e.place_country, e.trigger_text,
-                   e.negated, e.confidence, e.rule, e.trigger_start, e.trigger_end, a.text
+                   e.negated, e.confidence, e.rule, e.trigger_start, e.trigger_end, json_extract(a.record, '$.article.text')
             FROM events e JOIN articles a ON a.id = e.article_id
             WHERE 1 = 1
             """);

@@ -12,8 +12,7 @@ CREATE TABLE articles (
   published_day TEXT,                    -- YYYY-MM-DD when the day is known, for filters
   language      TEXT,
   story_id      INTEGER NOT NULL,        -- the smallest article id of its near-duplicate group
-  text          TEXT NOT NULL,           -- body, the external content of articles_fts
-  record        TEXT NOT NULL,           -- the analyze record, JSON
+  record        TEXT NOT NULL,           -- the analyze record, JSON (the body is stored only here)
   minhash       BLOB,                    -- MinHasher signature, 128 x uint32 little-endian
   layers        INTEGER NOT NULL,        -- Document.Done flags
   added_at      TEXT NOT NULL
@@ -30,8 +29,13 @@ CREATE TABLE article_bands (
   PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
 
+-- The body is kept once, inside the record; the full-text index reads it through this view
+-- (for snippets and checks), so it is not stored a second time.
+CREATE VIEW article_text(id, title, text) AS
+  SELECT id, COALESCE(title, ''), json_extract(record, '$.article.text') FROM articles;
+
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-  title, text, content='articles', content_rowid='id',
+  title, text, content='article_text', content_rowid='id',
   tokenize='porter unicode61 remove_diacritics 2');
 
 -- Coded actors shared across articles: one row per (name, country, sector).
