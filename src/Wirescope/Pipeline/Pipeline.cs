@@ -24,11 +24,14 @@ public sealed class Pipeline
     {
         var doc = new Document(pending.Id, pending.Input);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Options.MaxTimePerDocument);
         string stage = "input";
         try
         {
-            doc.Raw = pending.Load(timeout.Token);
+            // Reading has its own caps (file size; the fetcher's time, size and redirect caps,
+            // which allow for waiting on a slow host's crawl delay); the per-document time cap
+            // covers analysis only, so a polite wait is never mistaken for a runaway page.
+            doc.Raw = pending.Load(ct);
+            timeout.CancelAfter(Options.MaxTimePerDocument);
             Run(doc, timeout.Token, ref stage);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
