@@ -109,6 +109,22 @@ public class NerConsistencyTests
     }
 
     [Fact]
+    public void Two_person_spans_around_a_name_particle_are_one_name()
+    {
+        var doc = Run("Emir Tamim bin Hamad Al Thani arrived .", "1:1:PERSON", "3:3:PERSON");
+        Assert.Equal("E1 PERSON Tamim bin Hamad Al Thani: Tamim bin Hamad Al Thani", Describe(doc));
+    }
+
+    [Fact]
+    public void The_gazetteer_adds_and_corrects_unambiguous_names()
+    {
+        // "Jazeera" (model: PERSON) lies inside the gazetteer's "Al Jazeera" (ORG); "TASS" was missed.
+        var doc = Run("Al Jazeera and TASS reported it .", "1:1:PERSON");
+        Assert.Equal(["ORG:Al Jazeera", "ORG:TASS"], NerTestDocs.Mentions(doc));
+        Assert.All(doc.Entities, e => Assert.Equal("ner.gazetteer", e.Rule));
+    }
+
+    [Fact]
     public void Mention_offsets_point_into_the_article_text()
     {
         var doc = Run("Yesterday Russian President Vladimir Putin spoke .", "3:2:PERSON");

@@ -26,6 +26,7 @@ internal static class NerGazetteerPass
     {
         var spans = s.Spans;
         TrimTitles(s);
+        JoinNameLinks(s);
         // Which model span covers each word (-1: none).
         var owner = s.Owner;
         Array.Fill(owner, -1, 0, n);
@@ -63,6 +64,24 @@ internal static class NerGazetteerPass
         }
     }
 
+    /// <summary>
+    /// "Tamim" + "bin" + "Hamad Al Thani": two PERSON spans around one name particle
+    /// (name_words.tsv, type LINK) are one name.
+    /// </summary>
+    private static void JoinNameLinks(NerScratch s)
+    {
+        var spans = s.Spans;
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        for (var k = spans.Count - 2; k >= 0; k--)
+        {
+            var (a, b) = (spans[k], spans[k + 1]);
+            if (a.Type != "PERSON" || b.Type != "PERSON" || b.First != a.End + 1) continue;
+            if ((NerFeaturizer.GazAny(s, a.End) & (ushort)GazetteerClass.NameLink) == 0) continue;
+            spans[k] = a with { Count = b.End - a.First };
+            spans.RemoveAt(k + 1);
+        }
+    }
+
     private static bool TryApply(NerScratch s, int[] owner, int first, int len, string type)
     {
         var spans = s.Spans;
@@ -91,7 +110,8 @@ internal static class NerGazetteerPass
     /// <summary>The longest capitalised gazetteer phrase from word i with one entity type.</summary>
     private static (int Length, string? Type) LongestMatch(NerScratch s, Gazetteer gazetteer, int i, int end)
     {
-        if ((s.Flags[i] & 1) == 0) return (0, null);
+        // The first word must carry a capital somewhere ("Putin", "al-Shabaab").
+        if ((s.Flags[i] & 8) != 0 || (s.Flags[i] & 64) == 0) return (0, null);
         var key = Gazetteer.Start;
         int bestLen = 0;
         GazetteerClass bestClass = 0;
