@@ -60,6 +60,7 @@ public sealed class NerFeaturizer
     public void SetWord(NerScratch s, int i, ReadOnlySpan<char> form, bool sentenceStart)
     {
         s.Lower[i] = FeatureHash.Lower(form);
+        s.LexBand[i] = (byte)Lexicon.Band(s.Lower[i]);
         s.Exact[i] = FeatureHash.Exact(form);
         s.Suffix2[i] = form.Length > 2 ? FeatureHash.Lower(form[^2..]) : 0;
         s.Suffix3[i] = form.Length > 3 ? FeatureHash.Lower(form[^3..]) : 0;
@@ -269,8 +270,8 @@ public sealed class NerFeaturizer
             if (s.Suffix3[i] != 0) rows[k++] = Row(24, FeatureHash.Mix(L(prev), s.Suffix3[i]));
             rows[k++] = Row(25, FeatureHash.Mix(s.RunPos[i], s.RunLen[i], pos));
             // A capitalised word that is common in lower case ("Direct", "Medicine") is rarely a name.
-            rows[k++] = Row(27, FeatureHash.Mix(Lexicon.Band(s.Lower[i]), s.ShortShape[i], pos));
-            if (next >= 0) rows[k++] = Row(28, FeatureHash.Mix(Lexicon.Band(s.Lower[next]), s.ShortShape[next], s.ShortShape[i]));
+            rows[k++] = Row(27, FeatureHash.Mix(s.LexBand[i], s.ShortShape[i], pos));
+            if (next >= 0) rows[k++] = Row(28, FeatureHash.Mix(s.LexBand[next], s.ShortShape[next], s.ShortShape[i]));
             if (s.RunPos[i] != 0) rows[k++] = Row(26, FeatureHash.Mix(s.RunPos[i], s.Lower[i]));
 
             if (UsePrior)
