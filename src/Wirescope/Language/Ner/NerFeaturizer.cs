@@ -164,6 +164,9 @@ public sealed class NerFeaturizer
 
     private static bool IsConnector(ulong lower) => Array.IndexOf(Connectors, lower) >= 0;
 
+    /// <summary>Whether the word (its lower-case hash) joins parts of a name: "of", "the", "de", "&amp;", ...</summary>
+    internal static bool IsConnectorWord(ulong lower) => IsConnector(lower);
+
     private void MatchGazetteer(NerScratch s, int start, int end)
     {
         var max = _gazetteer.MaxWords;

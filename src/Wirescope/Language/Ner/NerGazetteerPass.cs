@@ -19,6 +19,10 @@ internal static class NerGazetteerPass
         (GazetteerClass.Loc, "LOC"), (GazetteerClass.Norp, "NORP"), (GazetteerClass.Fac, "FAC"), (GazetteerClass.Event, "EVENT"),
     ];
 
+    private const ushort NameParts = (ushort)(GazetteerClass.OrgWord | GazetteerClass.LocWord | GazetteerClass.FacWord
+        | GazetteerClass.GpeWord | GazetteerClass.EventWord | GazetteerClass.FirstName | GazetteerClass.NameLink
+        | GazetteerClass.Person | GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Fac | GazetteerClass.Norp | GazetteerClass.Event);
+
     private const GazetteerClass EntityClasses = GazetteerClass.Person | GazetteerClass.Org | GazetteerClass.Gpe
         | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Fac | GazetteerClass.Event;
 
@@ -27,6 +31,7 @@ internal static class NerGazetteerPass
         var spans = s.Spans;
         TrimTitles(s);
         JoinNameLinks(s);
+        SplitHeadlineRuns(s, gazetteer);
         // Which model span covers each word (-1: none).
         var owner = s.Owner;
         Array.Fill(owner, -1, 0, n);
@@ -79,6 +84,41 @@ internal static class NerGazetteerPass
             if ((NerFeaturizer.GazAny(s, a.End) & (ushort)GazetteerClass.NameLink) == 0) continue;
             spans[k] = a with { Count = b.End - a.First };
             spans.RemoveAt(k + 1);
+        }
+    }
+
+    /// <summary>
+    /// In a headline every word is capitalised, so the model may read "Kim Jong Un Meets
+    /// Vladimir Putin" as one name. A headline span that holds known names and otherwise only
+    /// words that are no part of any known name ("Meets", "Says") becomes those names. Spans
+    /// with a connector ("of", "and") or a name word ("Bank", "River") are kept: "Bank of
+    /// India Raises Rates" may be one organisation.
+    /// </summary>
+    private static void SplitHeadlineRuns(NerScratch s, Gazetteer gazetteer)
+    {
+        var spans = s.Spans;
+        for (var k = spans.Count - 1; k >= 0; k--)
+        {
+            var span = spans[k];
+            if (span.Count < 3 || (s.Flags[span.First] & 32) == 0) continue;
+            var parts = new List<NerSpan>();
+            var ok = true;
+            // A headline in capitals ("UN SECURITY COUNCIL MEETS OVER GAZA CRISIS") is rare in
+            // training text and the model's spans there are unreliable: any leftover word may go.
+            var shouting = true;
+            for (var w = span.First; w < span.End; w++) if ((s.Flags[w] & 2) == 0 && (s.Flags[w] & 64) != 0) shouting = false;
+            var i = span.First;
+            while (i < span.End && ok)
+            {
+                var (len, type) = LongestMatch(s, gazetteer, i, span.End);
+                if (len > 0 && type is not null) { parts.Add(new NerSpan(i, len, type, Rule)); i += len; continue; }
+                ok = (s.Flags[i] & 64) != 0 && !NerFeaturizer.IsConnectorWord(s.Lower[i])
+                     && (shouting || (NerFeaturizer.GazAny(s, i) & NameParts) == 0);
+                i++;
+            }
+            if (!ok || parts.Count == 0 || (parts.Count == 1 && parts[0].Count == span.Count)) continue;
+            spans.RemoveAt(k);
+            spans.InsertRange(k, parts);
         }
     }
 
