@@ -17,10 +17,10 @@ public sealed class NerFeaturizer
     /// <summary>Changes when the feature set changes; stored in the model and checked on load.</summary>
     public const int Version = 3;
 
-    // Flags of a word.
-    private const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64;
-    // Document flags of a word form.
-    private const byte DSeenLower = 1, DSeenCapMid = 2;
+    // Flags of a word (s.Flags), shared with the passes after the model.
+    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64;
+    // Document flags of a word form (s.DocFlags).
+    internal const byte DSeenLower = 1, DSeenCapMid = 2;
 
     private readonly Gazetteer _gazetteer;
     private readonly int _shift;

@@ -44,7 +44,7 @@ internal static class NerGazetteerPass
             {
                 var (len, type) = LongestMatch(s, gazetteer, i, end);
                 if (len == 0 || type is null) { i++; continue; }
-                if (len == 1 && i == start && (s.DocFlags[i] & 1) != 0) { i++; continue; }
+                if (len == 1 && i == start && (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) { i++; continue; }
                 if (TryApply(s, owner, i, len, type)) i += len; else i++;
             }
         }
@@ -100,19 +100,19 @@ internal static class NerGazetteerPass
         for (var k = spans.Count - 1; k >= 0; k--)
         {
             var span = spans[k];
-            if (span.Count < 3 || (s.Flags[span.First] & 32) == 0) continue;
+            if (span.Count < 3 || (s.Flags[span.First] & NerFeaturizer.FHeadline) == 0) continue;
             var parts = new List<NerSpan>();
             var ok = true;
             // A headline in capitals ("UN SECURITY COUNCIL MEETS OVER GAZA CRISIS") is rare in
             // training text and the model's spans there are unreliable: any leftover word may go.
             var shouting = true;
-            for (var w = span.First; w < span.End; w++) if ((s.Flags[w] & 2) == 0 && (s.Flags[w] & 64) != 0) shouting = false;
+            for (var w = span.First; w < span.End; w++) if ((s.Flags[w] & NerFeaturizer.FAllCaps) == 0 && (s.Flags[w] & NerFeaturizer.FAlpha) != 0) shouting = false;
             var i = span.First;
             while (i < span.End && ok)
             {
                 var (len, type) = LongestMatch(s, gazetteer, i, span.End);
                 if (len > 0 && type is not null) { parts.Add(new NerSpan(i, len, type, Rule)); i += len; continue; }
-                ok = (s.Flags[i] & 64) != 0 && !NerFeaturizer.IsConnectorWord(s.Lower[i])
+                ok = (s.Flags[i] & NerFeaturizer.FAlpha) != 0 && !NerFeaturizer.IsConnectorWord(s.Lower[i])
                      && (shouting || (NerFeaturizer.GazAny(s, i) & NameParts) == 0);
                 i++;
             }
@@ -151,7 +151,7 @@ internal static class NerGazetteerPass
     private static (int Length, string? Type) LongestMatch(NerScratch s, Gazetteer gazetteer, int i, int end)
     {
         // The first word must carry a capital somewhere ("Putin", "al-Shabaab").
-        if ((s.Flags[i] & 8) != 0 || (s.Flags[i] & 64) == 0) return (0, null);
+        if ((s.Flags[i] & NerFeaturizer.FLowerWord) != 0 || (s.Flags[i] & NerFeaturizer.FAlpha) == 0) return (0, null);
         var key = Gazetteer.Start;
         int bestLen = 0;
         GazetteerClass bestClass = 0;
@@ -160,8 +160,8 @@ internal static class NerGazetteerPass
             key = Gazetteer.Extend(key, s.Lower[j]);
             var found = gazetteer.Lookup(key);
             // The last word must carry a capital somewhere ("Putin", "el-Sisi"), so "the gulf" is no Gulf.
-            if ((found & EntityClasses) == 0 || (s.Flags[j] & 8) != 0) continue;
-            if ((found & GazetteerClass.Acronym) != 0 && (s.Flags[j] & 2) == 0) continue;
+            if ((found & EntityClasses) == 0 || (s.Flags[j] & NerFeaturizer.FLowerWord) != 0) continue;
+            if ((found & GazetteerClass.Acronym) != 0 && (s.Flags[j] & NerFeaturizer.FAllCaps) == 0) continue;
             bestLen = j - i + 1;
             bestClass = found;
         }

@@ -42,9 +42,6 @@ public sealed class NerModel
     public NerFeaturizer Featurizer { get; }
     public int Labels { get; }
 
-    /// <summary>SHA-256 of the gazetteer tables the model was trained with.</summary>
-    public string GazetteerSha256 => Featurizer.Gazetteer.Sha256;
-
     /// <summary>Stored on save: the SHA-256 of the tables at training time (may differ from the loaded gazetteer's).</summary>
     public string TrainedGazetteerSha256 { get; internal set; } = "";
 
