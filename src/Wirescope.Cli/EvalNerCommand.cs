@@ -67,7 +67,7 @@ public static class EvalNerCommand
                 NerConllu.Rewrite(reader, predicted, writer);
             Console.WriteLine($"model load {loadSeconds:F2} s; tagged {words:N0} words in {tagClock.Elapsed.TotalSeconds:F2} s ({words / Math.Max(1e-9, tagClock.Elapsed.TotalSeconds):N0} words/s, one thread, incl. warm-up); predictions: {predPath}");
 
-            var scorer = Path.Combine(parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("WIRESCOPE_SHARED") ?? "../shared", "eval", "conllu.py");
+            var scorer = Path.Combine(SharedFolder(parse.GetValue(shared)), "eval", "conllu.py");
             if (!File.Exists(scorer))
             {
                 Console.Error.WriteLine($"wirescope: scorer not found at {scorer} (use --shared); predictions written only");
@@ -78,6 +78,20 @@ public static class EvalNerCommand
             return status == 0 ? 0 : ExitCodes.SomeFailed;
         });
         return cmd;
+    }
+
+    /// <summary>--shared, else $WIRESCOPE_SHARED, else ../shared beside the repository (found by its models/ folder), else ../shared.</summary>
+    private static string SharedFolder(string? option)
+    {
+        if (option is not null) return option;
+        if (Environment.GetEnvironmentVariable("WIRESCOPE_SHARED") is { Length: > 0 } env) return env;
+        if (NerModelStore.Locate() is { } model)
+        {
+            var repo = Path.GetDirectoryName(Path.GetDirectoryName(model))!;
+            var beside = Path.Combine(repo, "..", "shared");
+            if (Directory.Exists(beside)) return beside;
+        }
+        return "../shared";
     }
 
     private static int Score(string scorer, string gold, string pred, string? map)

@@ -16,8 +16,10 @@ public static class TrainNerCommand
         var bits = new Option<int>("--bucket-bits") { Description = "log2 of hashed feature rows", DefaultValueFactory = _ => new NerTrainOptions().BucketBits };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => new NerTrainOptions().MinFeatureCount };
         var folds = new Option<int>("--stack-folds") { Description = "Document folds for the stacked second stage (0 or 1: one stage only)", DefaultValueFactory = _ => new NerTrainOptions().StackFolds };
+        var lexicon = new Option<string[]>("--lexicon") { Description = "Unlabelled CoNLL-U files whose lower-case words feed the common-word feature (FORM only)", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<int>("--runs") { Description = "Train on this many shuffles (seed, seed+1, ...) and average the weights", DefaultValueFactory = _ => new NerTrainOptions().Runs };
         var cmd = new Command("ner", "Train the named-entity recognizer (averaged structured perceptron, BILOU, gazetteer features)");
-        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds, lexicon, runs }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -28,8 +30,15 @@ public static class TrainNerCommand
             List<NerSentence> sentences;
             try { sentences = NerConllu.ReadFile(path); }
             catch (FormatException e) { return Fail(e.Message, ExitCodes.Usage); }
-            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds) };
-            var model = NerTrainer.Train(sentences, Gazetteer.Shared, options, Console.Error.WriteLine);
+            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds), Runs = Math.Max(1, parse.GetValue(runs)) };
+            var unlabelled = new List<IEnumerable<string>>();
+            foreach (var file in parse.GetValue(lexicon) ?? [])
+            {
+                if (!File.Exists(file)) return Fail($"--lexicon: no such file '{file}'", ExitCodes.Usage);
+                try { unlabelled.AddRange(NerConllu.ReadFile(file).Select(s => (IEnumerable<string>)s.Forms)); }
+                catch (FormatException e) { return Fail(e.Message, ExitCodes.Usage); }
+            }
+            var model = NerTrainer.Train(sentences, Gazetteer.Shared, options, Console.Error.WriteLine, unlabelled);
             var outPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
             using (var f = File.Create(outPath)) model.Save(f);

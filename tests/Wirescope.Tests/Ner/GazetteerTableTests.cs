@@ -20,6 +20,7 @@ public class GazetteerTableTests
     [InlineData("places.tsv", 4, "Gondor\tKINGDOM\t-\t-\n", "places.tsv:1: unknown place type 'KINGDOM' (GPE, LOC, FAC, EVENT)")]
     [InlineData("titles.tsv", 2, "Steward\tfeudal\n", "titles.tsv:1: unknown title kind 'feudal'")]
     [InlineData("name_words.tsv", 2, "Grey Havens\tLOC\n", "name_words.tsv:1: a name word is one word")]
+    [InlineData("name_words.tsv", 2, "Havens\tPORT\n", "name_words.tsv:1: unknown name-word type 'PORT' (ORG, LOC, FAC, GPE, EVENT, LINK)")]
     public void Bad_rows_are_rejected_with_file_and_line(string table, int columns, string text, string expected)
     {
         var e = Assert.Throws<NerTableException>(() => Load(table, columns, text));
@@ -53,6 +54,10 @@ public class GazetteerTableTests
     [InlineData("Gen.", GazetteerClass.Title)]
     [InlineData("Kim Jong Un", GazetteerClass.Person)]
     [InlineData("Ministry", GazetteerClass.OrgWord)]
+    [InlineData("Democratic People 's Republic of Korea", GazetteerClass.Gpe)]
+    [InlineData("Democratic People's Republic of Korea", GazetteerClass.Gpe)]
+    [InlineData("al-Shabaab", GazetteerClass.Org)]
+    [InlineData("bin", GazetteerClass.NameLink)]
     public void Shipped_tables_load_and_know_the_news_staples(string phrase, GazetteerClass expected)
     {
         Assert.True(Gazetteer.Shared.Lookup(phrase).HasFlag(expected), $"{phrase}: {Gazetteer.Shared.Lookup(phrase)}");

@@ -109,6 +109,35 @@ public class NerConsistencyTests
     }
 
     [Fact]
+    public void Two_person_spans_around_a_name_particle_are_one_name()
+    {
+        var doc = Run("Emir Tamim bin Hamad Al Thani arrived .", "1:1:PERSON", "3:3:PERSON");
+        Assert.Equal("E1 PERSON Tamim bin Hamad Al Thani: Tamim bin Hamad Al Thani", Describe(doc));
+    }
+
+    [Fact]
+    public void The_gazetteer_adds_and_corrects_unambiguous_names()
+    {
+        // "Jazeera" (model: PERSON) lies inside the gazetteer's "Al Jazeera" (ORG); "TASS" was missed.
+        var doc = Run("Al Jazeera and TASS reported it .", "1:1:PERSON");
+        Assert.Equal(["ORG:Al Jazeera", "ORG:TASS"], NerTestDocs.Mentions(doc));
+        Assert.All(doc.Entities, e => Assert.Equal("ner.gazetteer", e.Rule));
+    }
+
+    [Theory]
+    [InlineData("Kim Jong Un Meets Vladimir Putin For 1st Time", "0:6:PERSON", "PERSON:Kim Jong Un ; PERSON:Vladimir Putin")]
+    [InlineData("UNITED NATIONS SECURITY COUNCIL MEETS IN NEW YORK OVER GAZA CRISIS", "0:11:PERSON", "ORG:UNITED NATIONS SECURITY COUNCIL ; GPE:NEW YORK ; GPE:GAZA")]
+    // A connector or a name word keeps the span: it may be one organisation.
+    [InlineData("Reserve Bank Of India Raises Rates Again", "0:6:ORG", "ORG:Reserve Bank Of India Raises Rates")]
+    // Not a headline: the model's span stands.
+    [InlineData("the Kim Jong Un Meets Vladimir Putin show was long", "1:6:ORG", "ORG:Kim Jong Un Meets Vladimir Putin")]
+    public void A_headline_span_of_known_names_and_other_words_becomes_the_names(string text, string span, string expected)
+    {
+        var doc = Run(text, span);
+        Assert.Equal(expected, string.Join(" ; ", NerTestDocs.Mentions(doc)));
+    }
+
+    [Fact]
     public void Mention_offsets_point_into_the_article_text()
     {
         var doc = Run("Yesterday Russian President Vladimir Putin spoke .", "3:2:PERSON");

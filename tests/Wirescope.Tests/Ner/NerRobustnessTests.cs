@@ -70,6 +70,24 @@ public class NerRobustnessTests
     }
 
     [Fact]
+    public void Threads_share_the_stage_and_get_the_same_tags_as_one_thread()
+    {
+        var texts = File.ReadLines(NerTestDocs.FixturePath("news_cases.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')[0]).ToArray();
+        string Tags(Document d) => string.Join(' ', Enumerable.Range(0, d.Tokens.Count).Select(i => d.Tokens[i].Ner));
+        var sequential = texts.Select(t => Tags(Annotate(NerTestDocs.FromWords(t)))).ToArray();
+        var stage = new NerStage(NerTestDocs.Shipped);
+        var parallel = new string[texts.Length * 4];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var doc = NerTestDocs.FromWords(texts[i % texts.Length]);
+            stage.Run(doc, CancellationToken.None);
+            parallel[i] = Tags(doc);
+        });
+        for (var i = 0; i < parallel.Length; i++) Assert.Equal(sequential[i % texts.Length], parallel[i]);
+    }
+
+    [Fact]
     public void The_stage_declares_its_layers()
     {
         var stage = new NerStage();

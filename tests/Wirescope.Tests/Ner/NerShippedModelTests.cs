@@ -17,7 +17,8 @@ public class NerShippedModelTests
     /// <summary>
     /// Exact-span, exact-type micro F1 on 131 GUM news/interview sentences that are in the
     /// training data (so this measures fit: a loader or training bug drops it far below).
-    /// Measured 2026-11-28: see docs/ner.md.
+    /// Measured 2026-11-28: 0.903 (the gazetteer pass adds demonyms GUM leaves untagged); the
+    /// floor leaves room for an equally good retrain.
     /// </summary>
     [Fact]
     public void Fit_on_the_gum_news_fixture_stays_above_the_floor()
@@ -39,10 +40,14 @@ public class NerShippedModelTests
         }
         var f1 = 2.0 * match / (goldCount + predCount);
         Assert.True(goldCount > 150, $"fixture has {goldCount} spans");
-        Assert.True(f1 >= 0.90, $"F1 {f1:F3} (gold {goldCount}, predicted {predCount}, matched {match})");
+        Assert.True(f1 >= 0.85, $"F1 {f1:F3} (gold {goldCount}, predicted {predCount}, matched {match})");
     }
 
-    /// <summary>Recall of the entities in hand-written news sentences (not training data).</summary>
+    /// <summary>
+    /// Recall of the entities in hand-written news sentences (not training data). Measured
+    /// 2026-11-28: 140/141 (PERSON 32/32), precision 140/145. The gazetteers were written
+    /// with these sentences in view, so this guards behaviour rather than measuring it.
+    /// </summary>
     [Fact]
     public void Hand_written_news_sentences_find_most_expected_entities()
     {
@@ -64,7 +69,7 @@ public class NerShippedModelTests
             }
         }
         var recall = (double)found / expected;
-        Assert.True(recall >= 0.85, $"recall {recall:F3} ({found}/{expected}); misses:\n{string.Join("\n", misses)}");
+        Assert.True(recall >= 0.9, $"recall {recall:F3} ({found}/{expected}); misses:\n{string.Join("\n", misses)}");
         Assert.True((double)personFound / personExpected >= 0.9, $"PERSON recall {personFound}/{personExpected}; misses:\n{string.Join("\n", misses)}");
     }
 

@@ -111,12 +111,6 @@ public sealed class DateMoneyRules
         return elements;
     }
 
-    /// <summary>The class bits of each word (<paramref name="classes"/> must be as long as <paramref name="forms"/>).</summary>
-    public void Classify(IReadOnlyList<string> forms, Span<uint> classes)
-    {
-        for (var i = 0; i < forms.Count; i++) classes[i] = ClassOf(forms[i]);
-    }
-
     public uint ClassOf(ReadOnlySpan<char> form)
     {
         var h = FeatureHash.Lower(form);

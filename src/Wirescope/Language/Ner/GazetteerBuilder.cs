@@ -33,7 +33,7 @@ public sealed partial class GazetteerBuilder
     private static readonly Dictionary<string, GazetteerClass> WordTypes = new()
     {
         ["ORG"] = GazetteerClass.OrgWord, ["LOC"] = GazetteerClass.LocWord, ["FAC"] = GazetteerClass.FacWord,
-        ["GPE"] = GazetteerClass.GpeWord, ["EVENT"] = GazetteerClass.EventWord,
+        ["GPE"] = GazetteerClass.GpeWord, ["EVENT"] = GazetteerClass.EventWord, ["LINK"] = GazetteerClass.NameLink,
     };
 
     private static readonly HashSet<string> TitleKinds = ["honorific", "political", "military", "royal", "religious", "job"];
@@ -92,7 +92,7 @@ public sealed partial class GazetteerBuilder
                     Phrase(row, c[0], GazetteerClass.FirstName, null);
                     break;
                 case "name_words.tsv":
-                    if (!WordTypes.TryGetValue(c[1], out var wordType)) throw row.Error($"unknown name-word type '{c[1]}' (ORG, LOC, FAC, GPE, EVENT)");
+                    if (!WordTypes.TryGetValue(c[1], out var wordType)) throw row.Error($"unknown name-word type '{c[1]}' (ORG, LOC, FAC, GPE, EVENT, LINK)");
                     if (c[0].Contains(' ')) throw row.Error("a name word is one word");
                     Phrase(row, c[0], wordType, null);
                     break;
@@ -126,6 +126,9 @@ public sealed partial class GazetteerBuilder
             var split = words.SelectMany(w => SplitHyphen(w)).ToArray();
             if (split.Length != words.Length && split.Length <= 12) AddWords(split, cls, canonical);
         }
+        // UD tokenizers split the possessive: "People's" is "People 's", "Workers'" is "Workers '".
+        if (words.Any(IsPossessive))
+            AddWords(words.SelectMany(SplitPossessive).ToArray(), cls, canonical);
     }
 
     private void AddWords(string[] words, GazetteerClass cls, string? canonical)
@@ -134,6 +137,17 @@ public sealed partial class GazetteerBuilder
         _phrases[key] = _phrases.GetValueOrDefault(key) | cls;
         if (canonical is not null) _canonical.TryAdd(key, canonical);
         _maxWords = Math.Max(_maxWords, words.Length);
+    }
+
+    private static bool IsPossessive(string w) =>
+        w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("s'", StringComparison.Ordinal));
+
+    private static IEnumerable<string> SplitPossessive(string w)
+    {
+        if (!IsPossessive(w)) { yield return w; yield break; }
+        if (w.EndsWith("s'", StringComparison.Ordinal)) { yield return w[..^1]; yield return "'"; yield break; }
+        yield return w[..^2];
+        yield return w[^2..];
     }
 
     private static IEnumerable<string> SplitHyphen(string word)

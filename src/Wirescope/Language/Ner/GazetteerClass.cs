@@ -24,4 +24,6 @@ public enum GazetteerClass : ushort
     Event = 1 << 13,
     /// <summary>Written in capitals in the table ("WHO", "US"): matches only a word in capitals.</summary>
     Acronym = 1 << 14,
+    /// <summary>A lower-case particle inside personal names ("bin", "van", "da").</summary>
+    NameLink = 1 << 15,
 }

@@ -81,7 +81,7 @@ internal static class NerConsistency
                     if (!Free(covered, i, len)) continue;
                     if (!names.TryGetValue(KeyOf(s, i, len), out var source)) continue;
                     if (len == 1 && !IsCapitalised(s, i)) continue;
-                    if (len == 1 && (s.DocFlags[i] & 1) != 0 && i == start) continue;
+                    if (len == 1 && (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0 && i == start) continue;
                     spans.Add(new NerSpan(i, len, spans[source].Type, NerSpan.ConsistencyRule));
                     for (var k = i; k < i + len; k++) covered[k] = true;
                     i += len - 1;
@@ -97,7 +97,7 @@ internal static class NerConsistency
         return true;
     }
 
-    private static bool IsCapitalised(NerScratch s, int i) => (s.Flags[i] & 1) != 0;
+    private static bool IsCapitalised(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
 
     private static bool IsTitle(NerScratch s, int i) => (NerFeaturizer.GazAny(s, i) & (ushort)GazetteerClass.Title) != 0;
 }

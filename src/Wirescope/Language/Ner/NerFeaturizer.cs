@@ -15,19 +15,20 @@ public sealed class NerFeaturizer
     public const int MaxFeatures = 64;
 
     /// <summary>Changes when the feature set changes; stored in the model and checked on load.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
-    // Flags of a word.
-    private const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64;
-    // Document flags of a word form.
-    private const byte DSeenLower = 1, DSeenCapMid = 2;
+    // Flags of a word (s.Flags), shared with the passes after the model.
+    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64;
+    // Document flags of a word form (s.DocFlags).
+    internal const byte DSeenLower = 1, DSeenCapMid = 2;
 
     private readonly Gazetteer _gazetteer;
     private readonly int _shift;
 
-    public NerFeaturizer(Gazetteer gazetteer, int bucketBits, bool usePrior = false)
+    public NerFeaturizer(Gazetteer gazetteer, int bucketBits, bool usePrior = false, NerLexicon? lexicon = null)
     {
         UsePrior = usePrior;
+        Lexicon = lexicon ?? NerLexicon.Empty;
         if (bucketBits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bucketBits));
         _gazetteer = gazetteer;
         BucketBits = bucketBits;
@@ -42,6 +43,9 @@ public sealed class NerFeaturizer
     /// that one word is one kind of thing throughout an article (stacking).
     /// </summary>
     public bool UsePrior { get; }
+
+    /// <summary>Words common in lower case in unlabelled text (learnt at training time, stored in the model).</summary>
+    public NerLexicon Lexicon { get; }
     public int Buckets => 1 << BucketBits;
     public Gazetteer Gazetteer => _gazetteer;
 
@@ -56,6 +60,7 @@ public sealed class NerFeaturizer
     public void SetWord(NerScratch s, int i, ReadOnlySpan<char> form, bool sentenceStart)
     {
         s.Lower[i] = FeatureHash.Lower(form);
+        s.LexBand[i] = (byte)Lexicon.Band(s.Lower[i]);
         s.Exact[i] = FeatureHash.Exact(form);
         s.Suffix2[i] = form.Length > 2 ? FeatureHash.Lower(form[^2..]) : 0;
         s.Suffix3[i] = form.Length > 3 ? FeatureHash.Lower(form[^3..]) : 0;
@@ -158,6 +163,9 @@ public sealed class NerFeaturizer
         new[] { "of", "the", "de", "du", "del", "la", "von", "van", "bin", "al", "-", "&", "and", "for" }.Select(w => FeatureHash.Lower(w)).ToArray();
 
     private static bool IsConnector(ulong lower) => Array.IndexOf(Connectors, lower) >= 0;
+
+    /// <summary>Whether the word (its lower-case hash) joins parts of a name: "of", "the", "de", "&amp;", ...</summary>
+    internal static bool IsConnectorWord(ulong lower) => IsConnector(lower);
 
     private void MatchGazetteer(NerScratch s, int start, int end)
     {
@@ -264,6 +272,9 @@ public sealed class NerFeaturizer
             rows[k++] = Row(23, FeatureHash.Mix(s.ShortShape[i], Sh(next), Sh(next2)));
             if (s.Suffix3[i] != 0) rows[k++] = Row(24, FeatureHash.Mix(L(prev), s.Suffix3[i]));
             rows[k++] = Row(25, FeatureHash.Mix(s.RunPos[i], s.RunLen[i], pos));
+            // A capitalised word that is common in lower case ("Direct", "Medicine") is rarely a name.
+            rows[k++] = Row(27, FeatureHash.Mix(s.LexBand[i], s.ShortShape[i], pos));
+            if (next >= 0) rows[k++] = Row(28, FeatureHash.Mix(s.LexBand[next], s.ShortShape[next], s.ShortShape[i]));
             if (s.RunPos[i] != 0) rows[k++] = Row(26, FeatureHash.Mix(s.RunPos[i], s.Lower[i]));
 
             if (UsePrior)

@@ -19,6 +19,10 @@ internal static class NerGazetteerPass
         (GazetteerClass.Loc, "LOC"), (GazetteerClass.Norp, "NORP"), (GazetteerClass.Fac, "FAC"), (GazetteerClass.Event, "EVENT"),
     ];
 
+    private const ushort NameParts = (ushort)(GazetteerClass.OrgWord | GazetteerClass.LocWord | GazetteerClass.FacWord
+        | GazetteerClass.GpeWord | GazetteerClass.EventWord | GazetteerClass.FirstName | GazetteerClass.NameLink
+        | GazetteerClass.Person | GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Fac | GazetteerClass.Norp | GazetteerClass.Event);
+
     private const GazetteerClass EntityClasses = GazetteerClass.Person | GazetteerClass.Org | GazetteerClass.Gpe
         | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Fac | GazetteerClass.Event;
 
@@ -26,6 +30,8 @@ internal static class NerGazetteerPass
     {
         var spans = s.Spans;
         TrimTitles(s);
+        JoinNameLinks(s);
+        SplitHeadlineRuns(s, gazetteer);
         // Which model span covers each word (-1: none).
         var owner = s.Owner;
         Array.Fill(owner, -1, 0, n);
@@ -38,7 +44,7 @@ internal static class NerGazetteerPass
             {
                 var (len, type) = LongestMatch(s, gazetteer, i, end);
                 if (len == 0 || type is null) { i++; continue; }
-                if (len == 1 && i == start && (s.DocFlags[i] & 1) != 0) { i++; continue; }
+                if (len == 1 && i == start && (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) { i++; continue; }
                 if (TryApply(s, owner, i, len, type)) i += len; else i++;
             }
         }
@@ -60,6 +66,59 @@ internal static class NerGazetteerPass
                    && (NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0)
                 first++;
             if (first != span.First) spans[k] = span with { First = first, Count = span.End - first };
+        }
+    }
+
+    /// <summary>
+    /// "Tamim" + "bin" + "Hamad Al Thani": two PERSON spans around one name particle
+    /// (name_words.tsv, type LINK) are one name.
+    /// </summary>
+    private static void JoinNameLinks(NerScratch s)
+    {
+        var spans = s.Spans;
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        for (var k = spans.Count - 2; k >= 0; k--)
+        {
+            var (a, b) = (spans[k], spans[k + 1]);
+            if (a.Type != "PERSON" || b.Type != "PERSON" || b.First != a.End + 1) continue;
+            if ((NerFeaturizer.GazAny(s, a.End) & (ushort)GazetteerClass.NameLink) == 0) continue;
+            spans[k] = a with { Count = b.End - a.First };
+            spans.RemoveAt(k + 1);
+        }
+    }
+
+    /// <summary>
+    /// In a headline every word is capitalised, so the model may read "Kim Jong Un Meets
+    /// Vladimir Putin" as one name. A headline span that holds known names and otherwise only
+    /// words that are no part of any known name ("Meets", "Says") becomes those names. Spans
+    /// with a connector ("of", "and") or a name word ("Bank", "River") are kept: "Bank of
+    /// India Raises Rates" may be one organisation.
+    /// </summary>
+    private static void SplitHeadlineRuns(NerScratch s, Gazetteer gazetteer)
+    {
+        var spans = s.Spans;
+        for (var k = spans.Count - 1; k >= 0; k--)
+        {
+            var span = spans[k];
+            if (span.Count < 3 || (s.Flags[span.First] & NerFeaturizer.FHeadline) == 0) continue;
+            var parts = new List<NerSpan>();
+            var ok = true;
+            // A headline in capitals ("UN SECURITY COUNCIL MEETS OVER GAZA CRISIS") is rare in
+            // training text and the model's spans there are unreliable: any leftover word may go.
+            var shouting = true;
+            for (var w = span.First; w < span.End; w++) if ((s.Flags[w] & NerFeaturizer.FAllCaps) == 0 && (s.Flags[w] & NerFeaturizer.FAlpha) != 0) shouting = false;
+            var i = span.First;
+            while (i < span.End && ok)
+            {
+                var (len, type) = LongestMatch(s, gazetteer, i, span.End);
+                if (len > 0 && type is not null) { parts.Add(new NerSpan(i, len, type, Rule)); i += len; continue; }
+                ok = (s.Flags[i] & NerFeaturizer.FAlpha) != 0 && !NerFeaturizer.IsConnectorWord(s.Lower[i])
+                     && (shouting || (NerFeaturizer.GazAny(s, i) & NameParts) == 0);
+                i++;
+            }
+            if (!ok || parts.Count == 0 || (parts.Count == 1 && parts[0].Count == span.Count)) continue;
+            spans.RemoveAt(k);
+            spans.InsertRange(k, parts);
         }
     }
 
@@ -91,7 +150,8 @@ internal static class NerGazetteerPass
     /// <summary>The longest capitalised gazetteer phrase from word i with one entity type.</summary>
     private static (int Length, string? Type) LongestMatch(NerScratch s, Gazetteer gazetteer, int i, int end)
     {
-        if ((s.Flags[i] & 1) == 0) return (0, null);
+        // The first word must carry a capital somewhere ("Putin", "al-Shabaab").
+        if ((s.Flags[i] & NerFeaturizer.FLowerWord) != 0 || (s.Flags[i] & NerFeaturizer.FAlpha) == 0) return (0, null);
         var key = Gazetteer.Start;
         int bestLen = 0;
         GazetteerClass bestClass = 0;
@@ -100,8 +160,8 @@ internal static class NerGazetteerPass
             key = Gazetteer.Extend(key, s.Lower[j]);
             var found = gazetteer.Lookup(key);
             // The last word must carry a capital somewhere ("Putin", "el-Sisi"), so "the gulf" is no Gulf.
-            if ((found & EntityClasses) == 0 || (s.Flags[j] & 8) != 0) continue;
-            if ((found & GazetteerClass.Acronym) != 0 && (s.Flags[j] & 2) == 0) continue;
+            if ((found & EntityClasses) == 0 || (s.Flags[j] & NerFeaturizer.FLowerWord) != 0) continue;
+            if ((found & GazetteerClass.Acronym) != 0 && (s.Flags[j] & NerFeaturizer.FAllCaps) == 0) continue;
             bestLen = j - i + 1;
             bestClass = found;
         }

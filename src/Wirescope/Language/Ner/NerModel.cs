@@ -11,7 +11,7 @@ namespace Wirescope.Language.Ner;
 public sealed class NerModel
 {
     private const string Magic = "WSNER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const float Forbidden = -1e30f;
 
     private readonly float[] _weights;
@@ -41,9 +41,6 @@ public sealed class NerModel
     public NerTags Tags { get; }
     public NerFeaturizer Featurizer { get; }
     public int Labels { get; }
-
-    /// <summary>SHA-256 of the gazetteer tables the model was trained with.</summary>
-    public string GazetteerSha256 => Featurizer.Gazetteer.Sha256;
 
     /// <summary>Stored on save: the SHA-256 of the tables at training time (may differ from the loaded gazetteer's).</summary>
     public string TrainedGazetteerSha256 { get; internal set; } = "";
@@ -142,6 +139,7 @@ public sealed class NerModel
         w.Write(TrainedGazetteerSha256);
         w.Write(Tags.Types.Count);
         foreach (var t in Tags.Types) w.Write(t);
+        Featurizer.Lexicon.Save(w);
         SaveWeights(w);
         w.Write(Next is not null);
         Next?.SaveWeights(w);
@@ -189,13 +187,14 @@ public sealed class NerModel
         var types = new string[r.ReadInt32()];
         for (var i = 0; i < types.Length; i++) types[i] = r.ReadString();
         var tags = new NerTags(types);
-        var model = LoadWeights(r, tags, gazetteer, usePrior: false);
+        var lexicon = NerLexicon.Load(r);
+        var model = LoadWeights(r, tags, gazetteer, usePrior: false, lexicon);
         model.TrainedGazetteerSha256 = sha;
-        if (r.ReadBoolean()) model.Next = LoadWeights(r, tags, gazetteer, usePrior: true);
+        if (r.ReadBoolean()) model.Next = LoadWeights(r, tags, gazetteer, usePrior: true, lexicon);
         return model;
     }
 
-    private static NerModel LoadWeights(BinaryReader r, NerTags tags, Gazetteer gazetteer, bool usePrior)
+    private static NerModel LoadWeights(BinaryReader r, NerTags tags, Gazetteer gazetteer, bool usePrior, NerLexicon lexicon)
     {
         var bits = r.ReadInt32();
         if (bits is < 10 or > 24) throw new InvalidDataException($"NER model has 2^{bits} rows");
@@ -203,7 +202,7 @@ public sealed class NerModel
         var transitions = new float[(L + 1) * L];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
         var scale = r.ReadSingle();
-        var featurizer = new NerFeaturizer(gazetteer, bits, usePrior);
+        var featurizer = new NerFeaturizer(gazetteer, bits, usePrior, lexicon);
         var weights = new float[featurizer.Buckets * L];
         var row = -1;
         while (true)

@@ -19,6 +19,8 @@ public sealed class NerScratch
     internal byte[] DocFlags = [];
     /// <summary>Where the word sits in its run of capitalised words: position (0 none, 1 B, 2 I, 3 L, 4 U) and run length (capped).</summary>
     internal byte[] RunPos = [], RunLen = [];
+    /// <summary>The word's band in the model's lower-case lexicon.</summary>
+    internal byte[] LexBand = [];
     /// <summary>Gazetteer classes of the phrases a word begins, continues, ends, or is alone (BILOU order).</summary>
     internal ushort[] GazB = [], GazI = [], GazL = [], GazU = [];
     internal uint[] RuleClasses = [];
@@ -48,7 +50,7 @@ public sealed class NerScratch
         var n = Math.Max(tokens, Math.Max(256, Lower.Length * 2));
         Lower = new ulong[n]; Exact = new ulong[n]; Shape = new ulong[n]; ShortShape = new ulong[n];
         Suffix2 = new ulong[n]; Suffix3 = new ulong[n]; Suffix4 = new ulong[n]; Prefix3 = new ulong[n];
-        Flags = new byte[n]; DocFlags = new byte[n]; RunPos = new byte[n]; RunLen = new byte[n];
+        Flags = new byte[n]; DocFlags = new byte[n]; RunPos = new byte[n]; RunLen = new byte[n]; LexBand = new byte[n];
         GazB = new ushort[n]; GazI = new ushort[n]; GazL = new ushort[n]; GazU = new ushort[n];
         RuleClasses = new uint[n]; Covered = new bool[n]; Owner = new int[n]; Prior = new int[n]; PriorDoc = new byte[n];
     }

@@ -12,15 +12,11 @@ public sealed class NerTags
     public enum Part : byte { B = 0, I = 1, L = 2, U = 3 }
 
     private readonly string[] _types;
-    private readonly string[] _bioB;
-    private readonly string[] _bioI;
 
     public NerTags(IReadOnlyList<string> types)
     {
         if (types.Count == 0) throw new ArgumentException("at least one entity type is needed", nameof(types));
         _types = types.ToArray();
-        _bioB = _types.Select(t => string.Intern("B-" + t)).ToArray();
-        _bioI = _types.Select(t => string.Intern("I-" + t)).ToArray();
     }
 
     /// <summary>The types the GUM-trained model learns (OntoNotes names).</summary>
@@ -37,9 +33,6 @@ public sealed class NerTags
 
     public int TypeIndex(string type) => Array.IndexOf(_types, type);
 
-    /// <summary>The interned BIO tag ("B-PERSON", "I-ORG") for a type.</summary>
-    public string BioB(int type) => _bioB[type];
-    public string BioI(int type) => _bioI[type];
 
     /// <summary>Whether <paramref name="next"/> may follow <paramref name="prev"/> (-1 = sentence start).</summary>
     public static bool Allowed(int prev, int next)

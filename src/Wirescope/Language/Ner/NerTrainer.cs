@@ -11,10 +11,13 @@ public static class NerTrainer
 {
     private sealed record Example(int[] Rows, int[] Counts, int[] Gold);
 
-    public static NerModel Train(IReadOnlyList<NerSentence> data, Gazetteer gazetteer, NerTrainOptions options, Action<string>? log = null)
+    public static NerModel Train(IReadOnlyList<NerSentence> data, Gazetteer gazetteer, NerTrainOptions options, Action<string>? log = null,
+        IEnumerable<IEnumerable<string>>? unlabelled = null)
     {
         var tags = new NerTags(options.Types);
-        var first = TrainStage(data, new NerFeaturizer(gazetteer, options.BucketBits), tags, options, null, log);
+        var lexicon = NerLexicon.Build(data.Select(s => (IEnumerable<string>)s.Forms).Concat(unlabelled ?? []));
+        log?.Invoke($"ner: lexicon of {lexicon.Count} lower-case words");
+        var first = TrainAveraged(data, new NerFeaturizer(gazetteer, options.BucketBits, lexicon: lexicon), tags, options, null, log);
         first.TrainedGazetteerSha256 = gazetteer.Sha256;
         if (options.StackFolds < 2) return first;
 
@@ -32,12 +35,34 @@ public static class NerTrainer
                 if (d % options.StackFolds == fold) held.Add(docs[d]);
                 else for (var i = docs[d].Start; i < docs[d].End; i++) train.Add(data[i]);
             }
-            var foldModel = TrainStage(train, new NerFeaturizer(gazetteer, options.BucketBits), tags, options, null, null);
+            var foldModel = TrainStage(train, new NerFeaturizer(gazetteer, options.BucketBits, lexicon: lexicon), tags, options, null, null);
             foreach (var (a, b) in held) Predict(foldModel, data, a, b, prior);
             log?.Invoke($"ner: stacking fold {fold + 1}/{options.StackFolds} done");
         }
-        first.Next = TrainStage(data, new NerFeaturizer(gazetteer, options.BucketBits, usePrior: true), tags, options, prior, log);
+        first.Next = TrainAveraged(data, new NerFeaturizer(gazetteer, options.BucketBits, usePrior: true, lexicon: lexicon), tags, options, prior, log);
         return first;
+    }
+
+    /// <summary>
+    /// Trains <see cref="NerTrainOptions.Runs"/> models on shuffles seeded seed, seed+1, ... and
+    /// averages their weights: one model of the same size whose result depends less on the
+    /// luck of one sentence order.
+    /// </summary>
+    private static NerModel TrainAveraged(IReadOnlyList<NerSentence> data, NerFeaturizer featurizer, NerTags tags, NerTrainOptions options,
+        int[][]? prior, Action<string>? log)
+    {
+        var model = TrainStage(data, featurizer, tags, options, prior, log);
+        if (options.Runs < 2) return model;
+        for (var run = 1; run < options.Runs; run++)
+        {
+            var other = TrainStage(data, featurizer, tags, options with { Seed = options.Seed + run }, prior, log);
+            for (var i = 0; i < model.Weights.Length; i++) model.Weights[i] += other.Weights[i];
+            for (var i = 0; i < model.Transitions.Length; i++) model.Transitions[i] += other.Transitions[i];
+        }
+        for (var i = 0; i < model.Weights.Length; i++) model.Weights[i] /= options.Runs;
+        for (var i = 0; i < model.Transitions.Length; i++) model.Transitions[i] /= options.Runs;
+        model.SyncTransitions();
+        return model;
     }
 
     private static List<(int Start, int End)> DocumentRanges(IReadOnlyList<NerSentence> data)
