@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Text;
+using Wirescope.Documents;
+using Wirescope.Language;
+using Wirescope.Language.Conllu;
+
+namespace Wirescope.Cli;
+
+/// <summary>
+/// <c>wirescope annotate --from conllu|text FILE</c>: the language layer as CoNLL-U on stdout
+/// (DESIGN.md). From CoNLL-U the given sentences and words are kept; from text the tokenizer
+/// and sentence splitter make them.
+/// </summary>
+public static class AnnotateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Input file (- for stdin)" };
+        var from = new Option<string>("--from") { Description = "conllu|text", DefaultValueFactory = _ => "conllu" };
+        from.AcceptOnlyFromAmong("conllu", "text");
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cmd = new Command("annotate", "Tag, lemmatise and parse CoNLL-U or raw text; CoNLL-U to stdout");
+        cmd.Arguments.Add(file);
+        cmd.Options.Add(from);
+        cmd.Options.Add(jobs);
+        cmd.SetAction(p =>
+        {
+            var path = p.GetValue(file)!;
+            if (path != "-" && !File.Exists(path)) return AnalyzeCommand.Usage($"no such file {path}");
+            var models = LanguageModels.Default;
+            using var input = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
+            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+            if (p.GetValue(from) == "conllu")
+            {
+                var annotator = new ConlluAnnotator(models, p.GetValue(jobs));
+                foreach (var s in annotator.Annotate(ConlluReader.Read(input, path))) ConlluWriter.Write(output, s);
+            }
+            else
+            {
+                var doc = new Document(path, new InputInfo("file", path, "text"));
+                doc.Article = Extraction.ExtractionStage.VerbatimArticle(new RawPage { Text = input.ReadToEnd(), Format = "text" });
+                new LanguageStage(models).Run(doc, CancellationToken.None);
+                foreach (var s in ConlluAnnotator.FromDocument(doc)) ConlluWriter.Write(output, s);
+            }
+            return 0;
+        });
+        return cmd;
+    }
+}
