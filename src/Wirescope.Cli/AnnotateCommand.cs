@@ -19,15 +19,17 @@ public static class AnnotateCommand
         var from = new Option<string>("--from") { Description = "conllu|text", DefaultValueFactory = _ => "conllu" };
         from.AcceptOnlyFromAmong("conllu", "text");
         var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var beam = new Option<int>("--beam") { Description = "Parser beam width (default: the model's; 1 = greedy, fastest)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("annotate", "Tag, lemmatise and parse CoNLL-U or raw text; CoNLL-U to stdout");
         cmd.Arguments.Add(file);
         cmd.Options.Add(from);
         cmd.Options.Add(jobs);
+        cmd.Options.Add(beam);
         cmd.SetAction(p =>
         {
             var path = p.GetValue(file)!;
             if (path != "-" && !File.Exists(path)) return AnalyzeCommand.Usage($"no such file {path}");
-            var models = LanguageModels.Default;
+            var models = LanguageModels.Default.WithBeam(p.GetValue(beam));
             using var input = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             if (p.GetValue(from) == "conllu")
@@ -37,13 +39,43 @@ public static class AnnotateCommand
             }
             else
             {
-                var doc = new Document(path, new InputInfo("file", path, "text"));
-                doc.Article = Extraction.ExtractionStage.VerbatimArticle(new RawPage { Text = input.ReadToEnd(), Format = "text" });
-                new LanguageStage(models).Run(doc, CancellationToken.None);
-                foreach (var s in ConlluAnnotator.FromDocument(doc)) ConlluWriter.Write(output, s);
+                // Blocks of paragraphs are independent documents: analysed in parallel, written in order.
+                var stage = new LanguageStage(models);
+                int sentenceId = 0;
+                var docs = Blocks(input.ReadToEnd()).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, p.GetValue(jobs)))
+                    .Select(text =>
+                    {
+                        var doc = new Document(path, new InputInfo("file", path, "text"));
+                        doc.Article = Extraction.ExtractionStage.VerbatimArticle(new RawPage { Text = text, Format = "text" });
+                        stage.Run(doc, CancellationToken.None);
+                        return doc;
+                    });
+                foreach (var doc in docs)
+                    foreach (var s in ConlluAnnotator.FromDocument(doc, sentenceId))
+                    {
+                        sentenceId++;
+                        ConlluWriter.Write(output, s);
+                    }
             }
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Cuts raw text at blank lines into blocks of about <paramref name="chars"/> characters.</summary>
+    internal static IEnumerable<string> Blocks(string text, int chars = 1 << 16)
+    {
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = Math.Min(text.Length, start + chars);
+            if (end < text.Length)
+            {
+                int cut = text.IndexOf("\n\n", end, StringComparison.Ordinal);
+                end = cut < 0 ? text.Length : cut + 2;
+            }
+            yield return text[start..end];
+            start = end;
+        }
     }
 }

@@ -54,7 +54,7 @@ public static class TrainCommand
 
     private static Command Tagger()
     {
-        var common = new Common("models/" + LanguageModels.TaggerFile, 8);
+        var common = new Common("models/" + LanguageModels.TaggerFile, 10);
         var cmd = new Command("tagger", "Train the UPOS+XPOS tagger (averaged perceptron)");
         common.AddTo(cmd);
         cmd.SetAction(p =>
@@ -94,10 +94,18 @@ public static class TrainCommand
         var common = new Common("models/" + LanguageModels.ParserFile, 12);
         var folds = new Option<int>("--jackknife") { Description = "Train the parser on tags predicted by K taggers trained on the other folds (0 = gold tags)", DefaultValueFactory = _ => 4 };
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Iterations of each jackknife tagger", DefaultValueFactory = _ => 6 };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Prune features updated fewer times than this (model size)", DefaultValueFactory = _ => 3 };
+        var beam = new Option<int>("--beam") { Description = "Beam width: after greedy training, retrain transitions globally with this beam (1 = greedy only; experimental: 4 measured worse, see MODELS.md)", DefaultValueFactory = _ => 1 };
+        var beamIterations = new Option<int>("--beam-iterations") { Description = "Passes of beam training", DefaultValueFactory = _ => 6 };
+        var sweep = new Option<bool>("--prune-sweep") { Description = "Also write OUT.minN.bin.gz for N = 1..4 (to choose --min-updates)" };
         var cmd = new Command("parser", "Train the arc-eager dependency parser (dynamic oracle, averaged perceptron)");
         common.AddTo(cmd);
         cmd.Options.Add(folds);
         cmd.Options.Add(taggerIterations);
+        cmd.Options.Add(minUpdates);
+        cmd.Options.Add(sweep);
+        cmd.Options.Add(beam);
+        cmd.Options.Add(beamIterations);
         cmd.SetAction(p =>
         {
             var files = common.Files(p);
@@ -106,8 +114,16 @@ public static class TrainCommand
             var data = TrainingSentence.Load(files);
             int seed = p.GetValue(common.Seed);
             var tags = Jackknife(data, p.GetValue(folds), p.GetValue(taggerIterations), seed);
-            var parser = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed, Console.Error);
+            var trained = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed, Console.Error);
+            if (p.GetValue(beam) > 1)
+            {
+                if (p.GetValue(sweep)) trained.Freeze(p.GetValue(minUpdates)).Save(p.GetValue(common.Out)!.Replace(".bin.gz", ".greedy.bin.gz"));
+                trained = ParserTrainer.TrainBeam(data, tags, trained, p.GetValue(beam), p.GetValue(beamIterations), seed, Console.Error);
+            }
+            var parser = trained.Freeze(p.GetValue(minUpdates));
             parser.Save(p.GetValue(common.Out)!);
+            if (p.GetValue(sweep))
+                for (int m = 1; m <= 4; m++) trained.Freeze(m).Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".min{m}.bin.gz"));
             Console.Error.WriteLine($"parser: {data.Count} sentences, {parser.Labels.Length} relations, {parser.Transitions.Features} + {parser.Relations.Features} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;
         });

@@ -41,6 +41,9 @@ public sealed class LanguageModels
     /// <summary>The tag string both the tagger's classes and the parser's training use.</summary>
     public static string TagName(string upos, string xpos) => upos + "\t" + xpos;
 
+    /// <summary>These models with the parser decoding at another beam width.</summary>
+    public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth));
+
     public static LanguageModels Load(string directory) => new(
         Tagger.Load(Path.Combine(directory, TaggerFile)),
         Lemmatizer.Load(Path.Combine(directory, LemmatizerFile)),

@@ -67,10 +67,10 @@ public sealed class ConlluAnnotator(LanguageModels models, int jobs)
     }
 
     /// <summary>A document's sentences as CoNLL-U (for <c>annotate --from text</c>).</summary>
-    public static IEnumerable<ConlluSentence> FromDocument(Document doc)
+    public static IEnumerable<ConlluSentence> FromDocument(Document doc, int firstId = 0)
     {
         var text = doc.Article?.Text ?? "";
-        int k = 0;
+        int k = firstId;
         foreach (var sent in doc.Sentences)
         {
             var s = new ConlluSentence();

@@ -43,14 +43,14 @@ public sealed class Lemmatizer
 
     internal string ApplyRules(ReadOnlySpan<char> form, string xpos, ulong xh)
     {
-        Rule rule = default;
+        var rule = new Rule(0, "");
         for (int len = Math.Min(MaxSuffix, form.Length); len >= 0; len--)
-            if (_rules.TryGetValue((xh, SuffixKey(form, len)), out rule)) break;
+            if (_rules.TryGetValue((xh, SuffixKey(form, len)), out var found)) { rule = found; break; }
         int keep = Math.Max(0, form.Length - rule.Strip);
         var stem = form[..keep];
         bool lower = !KeepsCase(xpos) && !(form.Length == 1 && form[0] == 'I');
         if (rule.Append.Length == 0 && !lower) return stem.ToString();
-        return string.Create(stem.Length + (rule.Append?.Length ?? 0), (stem.ToString(), rule.Append ?? "", lower), static (dst, st) =>
+        return string.Create(stem.Length + rule.Append.Length, (stem.ToString(), rule.Append, lower), static (dst, st) =>
         {
             st.Item1.AsSpan().CopyTo(dst);
             st.Item2.AsSpan().CopyTo(dst[st.Item1.Length..]);

@@ -59,23 +59,40 @@ public sealed class Perceptron
         int n = Classes;
         foreach (var f0 in features)
         {
-            ulong f = f0 | 1UL;
-            if (!_rowOf.TryGetValue(f, out var r))
-            {
-                r = _keys.Count;
-                _rowOf[f] = r;
-                _keys.Add(f);
-                if ((r + 1) * n > _w.Length)
-                {
-                    Array.Resize(ref _w, _w.Length * 2);
-                    Array.Resize(ref _u, _u.Length * 2);
-                    Array.Resize(ref _updates, _updates.Length * 2);
-                }
-            }
+            int r = RowFor(f0);
             _updates[r]++;
             _w[r * n + truth] += 1f; _u[r * n + truth] += _t;
             if (guess >= 0) { _w[r * n + guess] -= 1f; _u[r * n + guess] -= _t; }
         }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to one class's weights of the features (global, structured updates).</summary>
+    public void Add(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        int n = Classes;
+        foreach (var f0 in features)
+        {
+            int r = RowFor(f0);
+            _updates[r]++;
+            _w[r * n + cls] += delta; _u[r * n + cls] += _t * delta;
+        }
+    }
+
+    private int RowFor(ulong f0)
+    {
+        ulong f = f0 | 1UL;
+        if (_rowOf.TryGetValue(f, out var r)) return r;
+        r = _keys.Count;
+        _rowOf[f] = r;
+        _keys.Add(f);
+        int n = Classes;
+        if ((r + 1) * n > _w.Length)
+        {
+            Array.Resize(ref _w, _w.Length * 2);
+            Array.Resize(ref _u, _u.Length * 2);
+            Array.Resize(ref _updates, _updates.Length * 2);
+        }
+        return r;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Wirescope.Language.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int TransitionCount = 74;
+    public const int TransitionCount = 82;
     public const int LabelCount = 24;
 
     private const ulong NoneWord = 0x0BAD_0BAD_0BAD_0BADUL;
@@ -130,6 +130,15 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Combine(72, n0p, n0sl);
         f[k++] = FeatureHash.Combine(73, x.T(s1), s0p, n0p);
         f[k++] = FeatureHash.Combine(74, x.Sf(n0), n0p, s0p);
+        ulong s1w = x.W(s1), s1p = x.T(s1);
+        f[k++] = FeatureHash.Combine(75, s1w);
+        f[k++] = FeatureHash.Combine(76, s1p, s0p);
+        f[k++] = FeatureHash.Combine(77, s1w, s0w);
+        f[k++] = FeatureHash.Combine(78, s0p, n0p, x.T(n0 - 1));
+        f[k++] = FeatureHash.Combine(79, s0p, n0p, s0 >= 0 ? x.T(s0 + 1) : NoneWord);
+        f[k++] = FeatureHash.Combine(80, s0p, L(s, s0), n0p);
+        f[k++] = FeatureHash.Combine(81, x.Sf(s0), s0p, n0p);
+        f[k++] = FeatureHash.Combine(82, H(s1p, L(s, s1)), s0p, n0p);
     }
 
     /// <summary>Features for the relation of the arc head -> dep, made by the transition being applied.</summary>

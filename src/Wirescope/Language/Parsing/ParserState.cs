@@ -23,14 +23,7 @@ internal sealed class ParserState
 
     public void Init(int n)
     {
-        if (Head.Length < n + 2)
-        {
-            int size = (n + 2) * 2;
-            Stack = new int[size]; Head = new int[size]; Label = new int[size];
-            L1 = new int[size]; L2 = new int[size]; R1 = new int[size]; R2 = new int[size];
-            LeftCount = new int[size]; RightCount = new int[size];
-            LeftLabels = new ulong[size]; RightLabels = new ulong[size]; InStack = new bool[size];
-        }
+        Reserve(n);
         N = n;
         for (int i = 0; i <= n + 1; i++)
         {
@@ -45,6 +38,32 @@ internal sealed class ParserState
         InStack[0] = true;
         B = 1;
         RootChildren = 0;
+    }
+
+    /// <summary>Makes this state a copy of <paramref name="o"/> (beam search).</summary>
+    public void CopyFrom(ParserState o)
+    {
+        Reserve(o.N);
+        int len = o.N + 2;
+        N = o.N; B = o.B; Sp = o.Sp; RootChildren = o.RootChildren;
+        Array.Copy(o.Stack, Stack, o.Sp);
+        Array.Copy(o.Head, Head, len); Array.Copy(o.Label, Label, len);
+        Array.Copy(o.L1, L1, len); Array.Copy(o.L2, L2, len); Array.Copy(o.R1, R1, len); Array.Copy(o.R2, R2, len);
+        Array.Copy(o.LeftCount, LeftCount, len); Array.Copy(o.RightCount, RightCount, len);
+        Array.Copy(o.LeftLabels, LeftLabels, len); Array.Copy(o.RightLabels, RightLabels, len);
+        Array.Copy(o.InStack, InStack, len);
+    }
+
+    private void Reserve(int n)
+    {
+        if (Head.Length < n + 2)
+        {
+            int size = (n + 2) * 2;
+            Stack = new int[size]; Head = new int[size]; Label = new int[size];
+            L1 = new int[size]; L2 = new int[size]; R1 = new int[size]; R2 = new int[size];
+            LeftCount = new int[size]; RightCount = new int[size];
+            LeftLabels = new ulong[size]; RightLabels = new ulong[size]; InStack = new bool[size];
+        }
     }
 
     public bool BufferEmpty => B > N;

@@ -16,7 +16,7 @@ public static class ParserTrainer
     /// Trains on the sentences; <paramref name="tags"/> gives each sentence's tag strings
     /// (gold, or predicted by a jackknifed tagger) as the parser will see them.
     /// </summary>
-    public static Parser Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, TextWriter? log = null)
+    public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, TextWriter? log = null)
     {
         var labelOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var labels = new List<string>();
@@ -111,7 +111,154 @@ public static class ParserTrainer
             }
             log?.WriteLine($"parser iteration {it + 1}: relation accuracy on gold arcs {(double)arcsRight / Math.Max(1, arcs):F4}" + (it == 0 ? $"; {lifted} sentences projectivised" : ""));
         }
-        return new Parser(labels.ToArray(), trans.Freeze(), rel.Freeze());
+        return new Trained(labels.ToArray(), trans, rel);
+    }
+
+    /// <summary>The trained weights, frozen into a model at a chosen pruning level.</summary>
+    public sealed class Trained(string[] labels, Perceptron transitions, Perceptron relations, int beamWidth = 1)
+    {
+        internal string[] Labels => labels;
+        internal Perceptron Transitions => transitions;
+        internal Perceptron Relations => relations;
+
+        /// <param name="minUpdates">Drop features updated fewer times (size against accuracy; MODELS.md gives the figures).</param>
+        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(minUpdates), beamWidth);
+    }
+
+    /// <summary>
+    /// Retrains the transition classifier globally with beam search and early update (Collins
+    /// and Roark 2004; Zhang and Nivre 2011), keeping the greedy model's relation classifier.
+    /// The gold sequence is latent: any sequence of zero-cost transitions (the dynamic oracle's
+    /// costs) counts as gold, and the best-scoring one is the one updated towards.
+    /// </summary>
+    public static Trained TrainBeam(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, Trained greedy, int beam, int iterations, int seed, TextWriter? log = null)
+    {
+        var labeller = new Parser(greedy.Labels, new LinearModel(4, [], [], 1f), greedy.Relations.Freeze(1));
+        // Warm start from the greedy weights; the clock ticks per step, as in greedy training,
+        // so that the averaged weights are not dominated by the greedy phase.
+        var trans = greedy.Transitions;
+        var ws = new Parser.Workspace();
+        var words = new WordFeatures();
+        var pool = Enumerable.Range(0, 2 * beam).Select(_ => new ParserState()).ToArray();
+        var beamState = new int[beam]; var beamScore = new double[beam]; var beamNode = new int[beam]; var beamGold = new bool[beam];
+        var nextState = new int[beam]; var nextScore = new double[beam]; var nextNode = new int[beam]; var nextGold = new bool[beam];
+        var featOf = new int[beam];
+        var arena = new List<ulong>();
+        var nodeParent = new List<int>(); var nodeFeat = new List<int>(); var nodeTrans = new List<int>();
+        var cands = new List<(int Parent, int Transition, double Score)>();
+        var candGold = new List<bool>();
+        var tf = new ulong[ParserFeatures.TransitionCount];
+        var ts = new float[4];
+        var gold = new int[64];
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        var rng = new Random(seed + 1000);
+        const int F = ParserFeatures.TransitionCount;
+
+        void Update(int goldNode, int predNode)
+        {
+            for (int x = goldNode; x >= 0; x = nodeParent[x]) trans.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(arena).Slice(nodeFeat[x], F), nodeTrans[x], 1f);
+            for (int x = predNode; x >= 0; x = nodeParent[x]) trans.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(arena).Slice(nodeFeat[x], F), nodeTrans[x], -1f);
+        }
+
+        for (int it = 0; it < iterations; it++)
+        {
+            rng.Shuffle(order);
+            int early = 0, wrongFinal = 0;
+            foreach (var k in order)
+            {
+                var s = data[k];
+                int n = s.Count;
+                if (gold.Length < n + 2) gold = new int[(n + 2) * 2];
+                bool ok = true;
+                for (int i = 1; i <= n; i++) { gold[i] = s.Heads[i - 1]; if (gold[i] < 0 || gold[i] > n) ok = false; }
+                if (!ok) continue;
+                Projectivizer.Lift(gold, n);
+                words.Fill(s.Text, s.Starts, s.Ends);
+                ws.Prepare(n);
+                for (int i = 0; i < n; i++) ws.SetWord(i, words.Lower[i], FeatureHash.Of(tags[k][i]), words.Suffix3[i]);
+                arena.Clear(); nodeParent.Clear(); nodeFeat.Clear(); nodeTrans.Clear();
+                pool[0].Init(n);
+                int count = 1, half = 0;
+                beamState[0] = 0; beamScore[0] = 0; beamNode[0] = -1; beamGold[0] = true;
+                while (true)
+                {
+                    cands.Clear(); candGold.Clear();
+                    trans.Tick();
+                    bool open = false;
+                    for (int b = 0; b < count; b++)
+                    {
+                        var st = pool[beamState[b]];
+                        if (st.BufferEmpty) { cands.Add((b, -1, beamScore[b])); continue; }
+                        open = true;
+                        ParserFeatures.Transition(st, ws.Inputs, tf);
+                        featOf[b] = arena.Count;
+                        arena.AddRange(tf);
+                        Array.Clear(ts);
+                        trans.Score(tf, ts);
+                        for (int t = 0; t < 4; t++)
+                            if (st.IsValid(t)) cands.Add((b, t, beamScore[b] + ts[t]));
+                    }
+                    if (!open) break;
+                    int keep = Parser.SelectTop(cands, beam);
+                    foreach (var (p, t, _) in cands)
+                        candGold.Add(beamGold[p] && (t < 0 || Cost(pool[beamState[p]], gold, t) == 0));
+                    bool goldKept = false;
+                    for (int c = 0; c < keep; c++) goldKept |= candGold[c];
+                    if (!goldKept)
+                    {
+                        int g = -1;
+                        for (int c = keep; c < cands.Count; c++) if (candGold[c]) { g = c; break; }
+                        if (g >= 0)
+                        {
+                            Update(NewNode(cands[g]), NewNode(cands[0]));
+                            early++;
+                        }
+                        break;
+                    }
+                    int nextHalf = 1 - half;
+                    for (int c = 0; c < keep; c++)
+                    {
+                        var (p, t, score) = cands[c];
+                        int slot = nextHalf * beam + c;
+                        pool[slot].CopyFrom(pool[beamState[p]]);
+                        if (t >= 0) labeller.ApplyLabelled(ws, pool[slot], t);
+                        nextState[c] = slot; nextScore[c] = score; nextGold[c] = candGold[c];
+                        nextNode[c] = t >= 0 ? NewNode(cands[c]) : beamNode[p];
+                    }
+                    Array.Copy(nextState, beamState, keep); Array.Copy(nextScore, beamScore, keep);
+                    Array.Copy(nextNode, beamNode, keep); Array.Copy(nextGold, beamGold, keep);
+                    count = keep;
+                    half = nextHalf;
+                    if (count > 0 && pool[beamState[0]].BufferEmpty && AllDone(pool, beamState, count))
+                    {
+                        if (!beamGold[0])
+                        {
+                            int g = -1;
+                            for (int c = 1; c < count; c++) if (beamGold[c]) { g = c; break; }
+                            if (g >= 0) { Update(beamNode[g], beamNode[0]); wrongFinal++; }
+                        }
+                        break;
+                    }
+                }
+
+                int NewNode((int Parent, int Transition, double Score) c)
+                {
+                    if (c.Transition < 0) return beamNode[c.Parent];
+                    nodeParent.Add(beamNode[c.Parent]);
+                    nodeFeat.Add(featOf[c.Parent]);
+                    nodeTrans.Add(c.Transition);
+                    return nodeParent.Count - 1;
+                }
+            }
+            log?.WriteLine($"beam iteration {it + 1}: early updates {early}, wrong final {wrongFinal} of {data.Count}");
+        }
+        return new Trained(greedy.Labels, trans, greedy.Relations, beam);
+    }
+
+    private static bool AllDone(ParserState[] pool, int[] states, int count)
+    {
+        for (int c = 0; c < count; c++) if (!pool[states[c]].BufferEmpty) return false;
+        return true;
     }
 
     /// <summary>

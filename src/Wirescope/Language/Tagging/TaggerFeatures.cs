@@ -9,7 +9,7 @@ namespace Wirescope.Language.Tagging;
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int Count = 24;
+    public const int Count = 30;
 
     public static void Extract(WordFeatures w, int i, int p1, int p2, Span<ulong> f)
     {
@@ -40,5 +40,11 @@ internal static class TaggerFeatures
         f[21] = FeatureHash.Combine(22, w0, w.LowerAt(i + 1));
         f[22] = FeatureHash.Combine(23, w.LowerAt(i - 1), w0);
         f[23] = FeatureHash.Combine(24, t1, s3);
+        f[24] = FeatureHash.Combine(25, w.ShapeAt(i - 1), w.Shape[i]);
+        f[25] = FeatureHash.Combine(26, w.Shape[i], w.ShapeAt(i + 1));
+        f[26] = FeatureHash.Combine(27, t1, w.LowerAt(i + 1));
+        f[27] = FeatureHash.Combine(28, w.Suffix3At(i + 1), w.Suffix3At(i + 2));
+        f[28] = FeatureHash.Combine(29, w.LowerAt(i - 1), w.LowerAt(i + 1));
+        f[29] = FeatureHash.Combine(30, t1, w.Suffix2[i], w.Shape[i]);
     }
 }
