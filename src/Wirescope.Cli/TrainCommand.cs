@@ -55,15 +55,17 @@ public static class TrainCommand
     private static Command Tagger()
     {
         var common = new Common("models/" + LanguageModels.TaggerFile, 10);
+        var minUpdates = new Option<int>("--min-updates") { Description = "Prune features updated fewer times than this (model size, load time)", DefaultValueFactory = _ => 2 };
         var cmd = new Command("tagger", "Train the UPOS+XPOS tagger (averaged perceptron)");
         common.AddTo(cmd);
+        cmd.Options.Add(minUpdates);
         cmd.SetAction(p =>
         {
             var files = common.Files(p);
             if (files is null) return ExitCodes.Usage;
             var sw = Stopwatch.StartNew();
             var data = TrainingSentence.Load(files);
-            var tagger = TaggerTrainer.Train(data, p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error);
+            var tagger = TaggerTrainer.Train(data, p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates));
             tagger.Save(p.GetValue(common.Out)!);
             Console.Error.WriteLine($"tagger: {data.Count} sentences, {tagger.Classes} tags, {tagger.Model.Features} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;

@@ -9,7 +9,7 @@ public static class TaggerTrainer
     private const int DictMinCount = 20;
     private const double DictMinShare = 0.995;
 
-    public static Tagger Train(IReadOnlyList<TrainingSentence> data, int iterations, int seed, TextWriter? log = null)
+    public static Tagger Train(IReadOnlyList<TrainingSentence> data, int iterations, int seed, TextWriter? log = null, int minUpdates = 1)
     {
         var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var upos = new List<string>();
@@ -73,6 +73,6 @@ public static class TaggerTrainer
             }
             log?.WriteLine($"tagger iteration {it + 1}: train accuracy {(double)correct / total:F4}");
         }
-        return new Tagger(upos.ToArray(), xpos.ToArray(), model.Freeze(), dict);
+        return new Tagger(upos.ToArray(), xpos.ToArray(), model.Freeze(minUpdates), dict);
     }
 }
