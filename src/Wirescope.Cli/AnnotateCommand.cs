@@ -3,6 +3,7 @@ using System.Text;
 using Wirescope.Documents;
 using Wirescope.Language;
 using Wirescope.Language.Conllu;
+using Wirescope.Pipeline;
 
 namespace Wirescope.Cli;
 
@@ -34,7 +35,7 @@ public static class AnnotateCommand
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             if (p.GetValue(from) == "conllu")
             {
-                var annotator = new ConlluAnnotator(models, p.GetValue(jobs));
+                var annotator = new ConlluAnnotator(models, p.GetValue(jobs)) { AfterSentence = ConlluHook() };
                 foreach (var s in annotator.Annotate(ConlluReader.Read(input, path))) ConlluWriter.Write(output, s);
             }
             else
@@ -48,6 +49,7 @@ public static class AnnotateCommand
                         var doc = new Document(path, new InputInfo("file", path, "text"));
                         doc.Article = Extraction.ExtractionStage.VerbatimArticle(new RawPage { Text = text, Format = "text" });
                         stage.Run(doc, CancellationToken.None);
+                        foreach (var after in AfterLanguage()) after.Run(doc, CancellationToken.None);
                         return doc;
                     });
                 foreach (var doc in docs)
@@ -61,6 +63,12 @@ public static class AnnotateCommand
         });
         return cmd;
     }
+
+    /// <summary>Stages run after the language stage for <c>--from text</c> (the NER stage adds itself here).</summary>
+    private static IStage[] AfterLanguage() => [];
+
+    /// <summary>Step run on each sentence after tagging and parsing for <c>--from conllu</c> (NER hooks in here).</summary>
+    private static Action<ConlluSentence, SentenceAnalyzer>? ConlluHook() => null;
 
     /// <summary>Cuts raw text at blank lines into blocks of about <paramref name="chars"/> characters.</summary>
     internal static IEnumerable<string> Blocks(string text, int chars = 1 << 16)
