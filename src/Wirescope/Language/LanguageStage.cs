@@ -26,7 +26,20 @@ public sealed class LanguageStage : IStage
         _models = models;
         _tokenizer = tokenizer ?? Tokenizer.Default;
         _splitter = splitter ?? SentenceSplitter.Default;
-        _workspaces = new ThreadLocal<Workspace>(() => new Workspace(new SentenceAnalyzer(_models ?? LanguageModels.Default)));
+        _workspaces = new ThreadLocal<Workspace>(() => new Workspace(new SentenceAnalyzer(_models ?? SharedModels())));
+    }
+
+    /// <summary>The shared models; a missing or corrupt model file becomes a coded document error.</summary>
+    private static LanguageModels SharedModels()
+    {
+        try
+        {
+            return LanguageModels.Default;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or EndOfStreamException)
+        {
+            throw new StageException(ErrorCodes.LanguageFailed, "language models: " + e.Message);
+        }
     }
 
     public string Name => "language";
@@ -42,14 +55,14 @@ public sealed class LanguageStage : IStage
 
     public void Run(Document doc, CancellationToken cancellationToken)
     {
-        var article = doc.Article ?? throw new StageException(ErrorCodes.ExtractFailed, "language: no article");
+        var article = doc.Article ?? throw new StageException(ErrorCodes.LanguageFailed, "language: no article");
         var text = article.Text ?? "";
         doc.Tokens.Clear();
         doc.Sentences.Clear();
         Tokenize(text, article, doc);
         if (doc.Tokens.Count > MaxTokens)
         {
-            doc.Warn("language.too_many_tokens", $"{doc.Tokens.Count} tokens; only the first {MaxTokens} are analysed");
+            doc.Warn(ErrorCodes.LanguageTooLong, $"{doc.Tokens.Count} tokens; only the first {MaxTokens} are tagged and parsed");
         }
         var ws = _workspaces.Value!;
         foreach (var s in doc.Sentences)

@@ -44,7 +44,7 @@ public sealed class ConlluAnnotator(LanguageModels models, int jobs)
             w.Deprel = a.Deprel(i);
             w.Feats = "_"; // not predicted: keeping the gold column would fake a UFeats score
             w.Deps = "_";
-            if (w.MiscValue("NER") is null && AfterSentence is null) w.SetMisc("NER", "O");
+            w.SetMisc("NER", "O"); // never pass a gold NER column through; the NER hook overwrites it
         }
         AfterSentence?.Invoke(s, a);
     }

@@ -64,16 +64,16 @@ public sealed class Parser
         if (ws.Scores.Length < Math.Max(4, Labels.Length)) ws.Scores = new int[Math.Max(4, Labels.Length)];
         var st = BeamWidth > 1 ? Beam(ws, n) : Greedy(ws, n);
         int root = -1;
-        for (int i = 1; i <= n; i++) if (st.Head[i] == 0) { root = i; break; }
+        for (int i = 1; i <= n; i++) if (st.Head[i] == st.Root) { root = i; break; }
         for (int i = 1; i <= n; i++)
         {
             if (st.Head[i] >= 0) continue;
-            if (root < 0) { st.AddArc(0, i, RootLabel); root = i; continue; }
+            if (root < 0) { st.AddArc(st.Root, i, RootLabel); root = i; continue; }
             st.AddArc(root, i, Relate(ws, st, root, i));
         }
         for (int i = 1; i <= n; i++)
         {
-            heads[i - 1] = st.Head[i] - 1;
+            heads[i - 1] = st.Head[i] == st.Root ? -1 : st.Head[i] - 1;
             labels[i - 1] = st.Label[i];
         }
     }
@@ -83,7 +83,7 @@ public sealed class Parser
         var st = ws.State;
         st.Init(n);
         var feats = ws.Features.AsSpan(0, ParserFeatures.TransitionCount);
-        while (!st.BufferEmpty)
+        while (!st.Done)
         {
             ParserFeatures.Transition(st, ws.Inputs, feats);
             var scores = ws.Scores.AsSpan(0, 4);
@@ -127,7 +127,7 @@ public sealed class Parser
             {
                 var st = pool[ws.BeamStates[b]];
                 long baseScore = ws.BeamScores[b];
-                if (st.BufferEmpty) { cands.Add((b, -1, baseScore)); continue; }
+                if (st.Done) { cands.Add((b, -1, baseScore)); continue; }
                 open = true;
                 ParserFeatures.Transition(st, ws.Inputs, feats);
                 var scores = ws.Scores.AsSpan(0, 4);
@@ -177,7 +177,7 @@ public sealed class Parser
 
     internal int Relate(Workspace ws, ParserState st, int h, int d)
     {
-        if (h == 0) return RootLabel;
+        if (h > st.N) return RootLabel;
         var feats = ws.Features.AsSpan(0, ParserFeatures.LabelCount);
         ParserFeatures.Relation(st, ws.Inputs, h, d, feats);
         var scores = ws.Scores.AsSpan(0, Labels.Length);

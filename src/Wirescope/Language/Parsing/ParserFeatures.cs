@@ -27,12 +27,12 @@ internal static class ParserFeatures
         {
             if (Word.Length < n + 2) { Word = new ulong[(n + 2) * 2]; Tag = new ulong[(n + 2) * 2]; Suffix = new ulong[(n + 2) * 2]; }
             N = n;
-            Word[0] = RootWord; Tag[0] = RootWord; Suffix[0] = RootWord;
+            Word[n + 1] = RootWord; Tag[n + 1] = RootWord; Suffix[n + 1] = RootWord;
         }
 
-        public ulong W(int i) => i < 0 || i > N ? NoneWord : Word[i];
-        public ulong T(int i) => i < 0 || i > N ? NoneWord : Tag[i];
-        public ulong Sf(int i) => i < 0 || i > N ? NoneWord : Suffix[i];
+        public ulong W(int i) => i < 1 || i > N + 1 ? NoneWord : Word[i];
+        public ulong T(int i) => i < 1 || i > N + 1 ? NoneWord : Tag[i];
+        public ulong Sf(int i) => i < 1 || i > N + 1 ? NoneWord : Suffix[i];
     }
 
     private static ulong H(ulong a, ulong b) => FeatureHash.Combine(977, a, b);
@@ -41,10 +41,10 @@ internal static class ParserFeatures
     public static void Transition(ParserState s, Inputs x, Span<ulong> f)
     {
         int s0 = s.S0, n0 = s.BufferEmpty ? -1 : s.B;
-        int n1 = n0 >= 0 && n0 + 1 <= s.N ? n0 + 1 : -1, n2 = n1 >= 0 && n1 + 1 <= s.N ? n1 + 1 : -1;
+        int n1 = n0 >= 0 && n0 + 1 <= s.N + 1 ? n0 + 1 : -1, n2 = n1 >= 0 && n1 + 1 <= s.N + 1 ? n1 + 1 : -1;
         int s1 = s.S1;
         int s0h = s0 > 0 ? s.Head[s0] : -1;
-        int s0h2 = s0h > 0 ? s.Head[s0h] : -1;
+        int s0h2 = s0h > 0 && s0h <= s.N ? s.Head[s0h] : -1;
         int s0l = s0 >= 0 ? s.L1[s0] : -1, s0r = s0 >= 0 ? s.R1[s0] : -1, n0l = n0 >= 0 ? s.L1[n0] : -1;
         int s0l2 = s0 >= 0 ? s.L2[s0] : -1, s0r2 = s0 >= 0 ? s.R2[s0] : -1, n0l2 = n0 >= 0 ? s.L2[n0] : -1;
         ulong s0w = x.W(s0), s0p = x.T(s0), n0w = x.W(n0), n0p = x.T(n0);

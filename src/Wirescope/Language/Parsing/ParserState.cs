@@ -1,8 +1,10 @@
 namespace Wirescope.Language.Parsing;
 
 /// <summary>
-/// Arc-eager configuration over words 1..n (0 is the artificial root), kept in flat arrays
-/// that are reused from sentence to sentence (one workspace per thread).
+/// Arc-eager configuration over words 1..n with the artificial root at n+1, the END of the
+/// buffer (Ballesteros and Nivre 2013): the root is chosen last, when the whole sentence
+/// has been seen, instead of being committed to at the first plausible verb. Flat arrays,
+/// reused from sentence to sentence (one workspace per thread).
 /// </summary>
 internal sealed class ParserState
 {
@@ -10,7 +12,7 @@ internal sealed class ParserState
     public const int NoLabel = -1;
 
     public int N;
-    public int B;            // front of the buffer; buffer empty when B > N
+    public int B;            // front of the buffer; N + 1 is the root
     public int[] Stack = new int[64];
     public int Sp;           // stack size
     public int[] Head = new int[64];
@@ -34,8 +36,6 @@ internal sealed class ParserState
             InStack[i] = false;
         }
         Sp = 0;
-        Stack[Sp++] = 0;
-        InStack[0] = true;
         B = 1;
         RootChildren = 0;
     }
@@ -66,7 +66,11 @@ internal sealed class ParserState
         }
     }
 
-    public bool BufferEmpty => B > N;
+    public int Root => N + 1;
+    public bool BufferEmpty => B > N + 1;
+
+    /// <summary>No transition applies: the parse is complete (words left headless attach afterwards).</summary>
+    public bool Done => !(IsValid(Shift) || IsValid(Reduce) || IsValid(LeftArc) || IsValid(RightArc));
     public int S0 => Sp > 0 ? Stack[Sp - 1] : -1;
     public int S1 => Sp > 1 ? Stack[Sp - 2] : -1;
 
@@ -76,10 +80,10 @@ internal sealed class ParserState
         int s = S0;
         return t switch
         {
-            Shift => true,
+            Shift => B <= N,
             Reduce => s > 0 && Head[s] >= 0,
-            LeftArc => s > 0 && Head[s] < 0,
-            RightArc => s >= 0 && (s != 0 || RootChildren == 0),
+            LeftArc => s > 0 && Head[s] < 0 && (B <= N || RootChildren == 0),
+            RightArc => s > 0 && B <= N,
             _ => false,
         };
     }
@@ -118,7 +122,7 @@ internal sealed class ParserState
     {
         Head[d] = h;
         Label[d] = label;
-        if (h == 0) RootChildren++;
+        if (h == N + 1) RootChildren++;
         ulong bit = label >= 0 && label < 64 ? 1UL << label : 0;
         if (d < h)
         {

@@ -63,12 +63,13 @@ public static class ParserTrainer
                 }
                 if (!ok) continue;
                 if (it == 0) lifted += Projectivizer.Lift(gold, n) > 0 ? 1 : 0; else Projectivizer.Lift(gold, n);
+                RootAtEnd(gold, n);
 
                 words.Fill(s.Text, s.Starts, s.Ends);
                 ws.Prepare(n);
                 for (int i = 0; i < n; i++) ws.SetWord(i, words.Lower[i], FeatureHash.Of(tags[k][i]), words.Suffix3[i]);
                 st.Init(n);
-                while (!st.BufferEmpty)
+                while (!st.Done)
                 {
                     ParserFeatures.Transition(st, ws.Inputs, tf);
                     Array.Clear(tScores);
@@ -93,7 +94,7 @@ public static class ParserTrainer
                     {
                         int h = follow == ParserState.LeftArc ? st.B : st.S0;
                         int d = follow == ParserState.LeftArc ? st.S0 : st.B;
-                        if (h == 0) label = rootLabel;
+                        if (h == st.Root) label = rootLabel;
                         else
                         {
                             ParserFeatures.Relation(st, ws.Inputs, h, d, lf);
@@ -121,8 +122,12 @@ public static class ParserTrainer
         internal Perceptron Transitions => transitions;
         internal Perceptron Relations => relations;
 
-        /// <param name="minUpdates">Drop features updated fewer times (size against accuracy; MODELS.md gives the figures).</param>
-        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(minUpdates), beamWidth);
+        /// <param name="minUpdates">
+        /// Drop transition features updated fewer times (size against accuracy; MODELS.md gives
+        /// the figures). The relation classifier, small and sensitive to pruning, keeps features
+        /// updated at least twice.
+        /// </param>
+        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(Math.Min(2, minUpdates)), beamWidth);
     }
 
     /// <summary>
@@ -173,6 +178,7 @@ public static class ParserTrainer
                 for (int i = 1; i <= n; i++) { gold[i] = s.Heads[i - 1]; if (gold[i] < 0 || gold[i] > n) ok = false; }
                 if (!ok) continue;
                 Projectivizer.Lift(gold, n);
+                RootAtEnd(gold, n);
                 words.Fill(s.Text, s.Starts, s.Ends);
                 ws.Prepare(n);
                 for (int i = 0; i < n; i++) ws.SetWord(i, words.Lower[i], FeatureHash.Of(tags[k][i]), words.Suffix3[i]);
@@ -188,7 +194,7 @@ public static class ParserTrainer
                     for (int b = 0; b < count; b++)
                     {
                         var st = pool[beamState[b]];
-                        if (st.BufferEmpty) { cands.Add((b, -1, beamScore[b])); continue; }
+                        if (st.Done) { cands.Add((b, -1, beamScore[b])); continue; }
                         open = true;
                         ParserFeatures.Transition(st, ws.Inputs, tf);
                         featOf[b] = arena.Count;
@@ -229,7 +235,7 @@ public static class ParserTrainer
                     Array.Copy(nextNode, beamNode, keep); Array.Copy(nextGold, beamGold, keep);
                     count = keep;
                     half = nextHalf;
-                    if (count > 0 && pool[beamState[0]].BufferEmpty && AllDone(pool, beamState, count))
+                    if (count > 0 && AllDone(pool, beamState, count))
                     {
                         if (!beamGold[0])
                         {
@@ -255,9 +261,15 @@ public static class ParserTrainer
         return new Trained(greedy.Labels, trans, greedy.Relations, beam);
     }
 
+    /// <summary>Gold heads use 0 for the root (CoNLL-U); the parser's root is word n+1.</summary>
+    private static void RootAtEnd(int[] gold, int n)
+    {
+        for (int i = 1; i <= n; i++) if (gold[i] == 0) gold[i] = n + 1;
+    }
+
     private static bool AllDone(ParserState[] pool, int[] states, int count)
     {
-        for (int c = 0; c < count; c++) if (!pool[states[c]].BufferEmpty) return false;
+        for (int c = 0; c < count; c++) if (!pool[states[c]].Done) return false;
         return true;
     }
 
