@@ -36,8 +36,16 @@ public class LanguageBench
         Console.WriteLine($"// {doc.Tokens.Count} tokens, {doc.Sentences.Count} sentences per op");
     }
 
-    private static string FixturePath([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "tests", "Wirescope.Tests", "Language", "Fixtures", "gum-dev-open.conllu"));
+    private static string FixturePath([CallerFilePath] string here = "")
+    {
+        const string rel = "tests/Wirescope.Tests/Language/Fixtures/gum-dev-open.conllu";
+        var direct = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here) ?? ".", "..", "..", rel));
+        if (File.Exists(direct)) return direct;
+        // Source paths mapped away (deterministic build): walk up from the working directory.
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, rel))) return Path.Combine(dir.FullName, rel);
+        throw new FileNotFoundException(rel);
+    }
 
     [Benchmark]
     public int TokenizeAndSplit()

@@ -15,9 +15,12 @@ public sealed class Tagger
     public string[] Xpos { get; }
     internal LinearModel Model { get; }
     internal Dictionary<ulong, int> TagDictionary { get; }
+    /// <summary>Exact form -> its most frequent training tag (look-ahead features).</summary>
+    internal Dictionary<ulong, int> UsualTag { get; }
 
-    internal Tagger(string[] upos, string[] xpos, LinearModel model, Dictionary<ulong, int> tagDictionary)
+    internal Tagger(string[] upos, string[] xpos, LinearModel model, Dictionary<ulong, int> tagDictionary, Dictionary<ulong, int> usualTag)
     {
+        UsualTag = usualTag;
         Upos = upos.Select(string.Intern).ToArray();
         Xpos = xpos.Select(string.Intern).ToArray();
         Model = model;
@@ -32,10 +35,12 @@ public sealed class Tagger
         int n = words.Count;
         Span<ulong> feats = stackalloc ulong[TaggerFeatures.Count];
         Span<int> scores = stackalloc int[Classes];
+        var usual = n <= 256 ? stackalloc int[n] : new int[n];
+        Usual(words, usual);
         for (int i = 0; i < n; i++)
         {
             if (TagDictionary.TryGetValue(words.Exact[i], out var known)) { tags[i] = known; continue; }
-            TaggerFeatures.Extract(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, feats);
+            TaggerFeatures.Extract(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, feats, usual);
             scores.Clear();
             Model.Score(feats, scores);
             int best = 0;
@@ -44,12 +49,19 @@ public sealed class Tagger
         }
     }
 
+    internal void Usual(WordFeatures words, Span<int> usual)
+    {
+        for (int i = 0; i < words.Count; i++) usual[i] = UsualTag.TryGetValue(words.Exact[i], out var t) ? t + 2 : 1;
+    }
+
     public void Save(string path) => ModelFile.Write(path, Magic, w =>
     {
         w.Write(Upos.Length);
         for (int i = 0; i < Upos.Length; i++) { w.Write(Upos[i]); w.Write(Xpos[i]); }
         w.Write(TagDictionary.Count);
         foreach (var (k, v) in TagDictionary.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
+        w.Write(UsualTag.Count);
+        foreach (var (k, v) in UsualTag.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
         Model.Save(w);
     });
 
@@ -62,6 +74,9 @@ public sealed class Tagger
         int d = r.ReadInt32();
         var dict = new Dictionary<ulong, int>(d);
         for (int i = 0; i < d; i++) dict[r.ReadUInt64()] = r.ReadInt32();
-        return new Tagger(upos, xpos, LinearModel.Load(r), dict);
+        int u = r.ReadInt32();
+        var usual = new Dictionary<ulong, int>(u);
+        for (int i = 0; i < u; i++) usual[r.ReadUInt64()] = r.ReadInt32();
+        return new Tagger(upos, xpos, LinearModel.Load(r), dict, usual);
     });
 }

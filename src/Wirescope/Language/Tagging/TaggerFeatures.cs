@@ -9,9 +9,11 @@ namespace Wirescope.Language.Tagging;
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int Count = 30;
+    public const int Count = 34;
 
-    public static void Extract(WordFeatures w, int i, int p1, int p2, Span<ulong> f)
+    // usual: per word of the sentence, its most frequent training tag + 2 (1 = unseen): the
+    // look-ahead that a left-to-right tagger otherwise lacks.
+    public static void Extract(WordFeatures w, int i, int p1, int p2, Span<ulong> f, ReadOnlySpan<int> usual)
     {
         ulong t1 = (ulong)(p1 + 2), t2 = (ulong)(p2 + 2);
         ulong w0 = w.Lower[i];
@@ -46,5 +48,10 @@ internal static class TaggerFeatures
         f[27] = FeatureHash.Combine(28, w.Suffix3At(i + 1), w.Suffix3At(i + 2));
         f[28] = FeatureHash.Combine(29, w.LowerAt(i - 1), w.LowerAt(i + 1));
         f[29] = FeatureHash.Combine(30, t1, w.Suffix2[i], w.Shape[i]);
+        ulong u0 = (ulong)usual[i], u1 = i + 1 < w.Count ? (ulong)usual[i + 1] : 0, u2 = i + 2 < w.Count ? (ulong)usual[i + 2] : 0;
+        f[30] = FeatureHash.Combine(31, u1);
+        f[31] = FeatureHash.Combine(32, u1, u2);
+        f[32] = FeatureHash.Combine(33, t1, u1);
+        f[33] = FeatureHash.Combine(34, u0, u1, w0);
     }
 }

@@ -8,6 +8,8 @@ public static class TaggerTrainer
     /// <summary>A word goes in the tag dictionary when seen this often with one tag this share of the time.</summary>
     private const int DictMinCount = 20;
     private const double DictMinShare = 0.995;
+    /// <summary>A word's most frequent tag is a look-ahead feature once it was seen this often.</summary>
+    private const int UsualMinCount = 2;
 
     public static Tagger Train(IReadOnlyList<TrainingSentence> data, int iterations, int seed, TextWriter? log = null, int minUpdates = 1)
     {
@@ -35,12 +37,16 @@ public static class TaggerTrainer
             }
         }
         var dict = new Dictionary<ulong, int>();
+        var usual = new Dictionary<ulong, int>();
         foreach (var (w, c) in counts)
         {
             int total = c.Values.Sum();
             var (tag, n) = c.OrderByDescending(p => p.Value).ThenBy(p => p.Key).First();
             if (total >= DictMinCount && n >= DictMinShare * total) dict[w] = tag;
+            if (total >= UsualMinCount) usual[w] = tag;
         }
+        var shell = new Tagger(upos.ToArray(), xpos.ToArray(), new LinearModel(upos.Count, [], [], 1f), dict, usual);
+        var usualTags = new int[1024];
 
         int classes = upos.Count;
         var model = new Perceptron(classes);
@@ -57,12 +63,13 @@ public static class TaggerTrainer
             {
                 var s = data[k];
                 words.Fill(s.Text, s.Starts, s.Ends);
-                if (pred.Length < s.Count) pred = new int[s.Count * 2];
+                if (pred.Length < s.Count) { pred = new int[s.Count * 2]; usualTags = new int[s.Count * 2]; }
+                shell.Usual(words, usualTags);
                 for (int i = 0; i < s.Count; i++)
                 {
                     int g = gold[k][i];
                     if (dict.TryGetValue(words.Exact[i], out var known)) { pred[i] = known; correct += known == g ? 1 : 0; total++; continue; }
-                    TaggerFeatures.Extract(words, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, feats);
+                    TaggerFeatures.Extract(words, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, feats, usualTags);
                     int guess = model.Predict(feats, scratch);
                     model.Tick();
                     model.Update(feats, g, guess);
@@ -73,6 +80,6 @@ public static class TaggerTrainer
             }
             log?.WriteLine($"tagger iteration {it + 1}: train accuracy {(double)correct / total:F4}");
         }
-        return new Tagger(upos.ToArray(), xpos.ToArray(), model.Freeze(minUpdates), dict);
+        return new Tagger(upos.ToArray(), xpos.ToArray(), model.Freeze(minUpdates), dict, usual);
     }
 }
