@@ -93,7 +93,7 @@ public static class TrainCommand
 
     private static Command Parser()
     {
-        var common = new Common("models/" + LanguageModels.ParserFile, 12);
+        var common = new Common("models/" + LanguageModels.ParserFile, 15);
         var folds = new Option<int>("--jackknife") { Description = "Train the parser on tags predicted by K taggers trained on the other folds (0 = gold tags)", DefaultValueFactory = _ => 4 };
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Iterations of each jackknife tagger", DefaultValueFactory = _ => 6 };
         var minUpdates = new Option<int>("--min-updates") { Description = "Prune features updated fewer times than this (model size)", DefaultValueFactory = _ => 3 };
