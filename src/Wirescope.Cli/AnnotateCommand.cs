@@ -30,7 +30,12 @@ public static class AnnotateCommand
         {
             var path = p.GetValue(file)!;
             if (path != "-" && !File.Exists(path)) return AnalyzeCommand.Usage($"no such file {path}");
-            var models = LanguageModels.Default.WithBeam(p.GetValue(beam));
+            if (LanguageModels.TryDefault(out var modelError) is not { } loaded)
+            {
+                Console.Error.WriteLine($"wirescope: language models: {modelError}");
+                return ExitCodes.NothingRead;
+            }
+            var models = loaded.WithBeam(p.GetValue(beam));
             using var input = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             if (p.GetValue(from) == "conllu")

@@ -38,7 +38,12 @@ public static class EvalUdCommand
         {
             var wanted = p.GetValue(sets) is { Length: > 0 } s ? s : ["gum-dev", "ewt-test"];
             var load = Stopwatch.StartNew();
-            var models = LanguageModels.Default.WithBeam(p.GetValue(beam));
+            if (LanguageModels.TryDefault(out var modelError) is not { } loaded)
+            {
+                Console.Error.WriteLine($"wirescope: language models: {modelError}");
+                return ExitCodes.NothingRead;
+            }
+            var models = loaded.WithBeam(p.GetValue(beam));
             Console.WriteLine($"models loaded in {load.Elapsed.TotalSeconds:F2} s");
             Console.WriteLine("set        words    UPOS   XPOS  LEMMA    UAS    LAS   tokens/s");
             foreach (var name in wanted)

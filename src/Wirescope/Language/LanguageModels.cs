@@ -23,6 +23,21 @@ public sealed class LanguageModels
     /// <summary>The process-wide models (loaded on first access).</summary>
     public static LanguageModels Default => Shared.Value;
 
+    /// <summary>The process-wide models, or null with the reason (missing or corrupt files) for a command to report.</summary>
+    public static LanguageModels? TryDefault(out string? error)
+    {
+        try
+        {
+            error = null;
+            return Shared.Value;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or EndOfStreamException or IOException)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
     public Tagger Tagger { get; }
     public Lemmatizer Lemmatizer { get; }
     public Parser Parser { get; }
@@ -57,11 +72,12 @@ public sealed class LanguageModels
     {
         var env = Environment.GetEnvironmentVariable("WIRESCOPE_MODELS");
         if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, TaggerFile))) return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "models");
-            if (File.Exists(Path.Combine(candidate, TaggerFile))) return candidate;
-        }
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "models");
+                if (File.Exists(Path.Combine(candidate, TaggerFile))) return candidate;
+            }
         return null;
     }
 }
