@@ -163,7 +163,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
     /// it (nearest first: the byline under the headline), then the rest in page order (a
     /// related story's byline further down is the last resort).
     /// </summary>
-    private static IEnumerable<(string Text, int Node)> NearestFirst(List<(string Text, int Node)> items, MainText? main)
+    private static IEnumerable<SignalText> NearestFirst(List<SignalText> items, MainText? main)
     {
         if (main is not { Blocks.Count: > 0 } m) return items;
         int start = m.Blocks[0].Node, end = m.Blocks[^1].Node;
@@ -216,9 +216,9 @@ public sealed class MetadataExtractor(ExtractionTables tables)
             foreach (var (dt, text, node, pub) in s.Times)
             {
                 if (!Usable(node)) continue;
-                if (!(DateParser.TryParseMachine(dt, out var d) || TryText(text, out d))) continue;
+                if (!(DateParser.TryParseMachine(dt, out var d) || TryText(text.Text, out d))) continue;
                 if (!NotFuture(d)) continue;
-                var cue = tables.DateWords.CueBefore(text.ToLowerInvariant(), text.Length);
+                var cue = tables.DateWords.CueBefore(text.Text.ToLowerInvariant(), text.Text.Length);
                 if (cue == DateCue.Modified) { modified ??= (d, "html:time"); continue; }
                 if (cue == DateCue.Chrome) continue;
                 if (pub) { published = (d, "html:time[pubdate]"); break; }
