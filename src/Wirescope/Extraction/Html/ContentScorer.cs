@@ -24,6 +24,12 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     public const double MaxShortLinkDensity = 0.3;
     /// <summary>A class/id drop is ignored on a container holding this share of the page text (mislabeled wrappers).</summary>
     public const double MaxDropShare = 0.6;
+    /// <summary>Most evidence a paragraph's length gives (one point per 100 characters; readability caps at 3).</summary>
+    public const double MaxLengthEvidence = 6;
+    /// <summary>Tag+class weight that doubles (or, negative, halves) a container's paragraph score.</summary>
+    public const double EvidenceScale = 50;
+    /// <summary>Floor of that factor: chrome-classed containers keep a little of their text's evidence.</summary>
+    public const double MinEvidenceFactor = 0.1;
     /// <summary>Body characters collected before a "Related stories" heading may end the body (none at the top).</summary>
     public const int MinCharsBeforeStop = 300;
 
@@ -38,7 +44,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         {
             if (excluded[b.Node] || b.Length < MinParagraphChars) continue;
             if (b.Kind is BlockKind.H or BlockKind.Caption) continue;
-            double s = (1 + b.Commas + Math.Min(b.Length / 100, 3)) * KindEvidence(b.Kind);
+            double s = (1 + b.Commas + Math.Min(b.Length / 100.0, MaxLengthEvidence)) * KindEvidence(b.Kind);
             if (b.LinkChars > b.Length * MaxBlockLinkDensity) continue;
             int level = 0;
             for (int a = nodes[b.Node].Parent; a >= 0 && level < ScoreLevels; a = nodes[a].Parent, level++)
@@ -47,7 +53,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 if (!touched[a])
                 {
                     touched[a] = true;
-                    score[a] = nodes[a].TagWeight + nodes[a].ClassWeight;
+                    score[a] = 0;
                 }
                 score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
             }
@@ -59,7 +65,10 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             if (!touched[i]) continue;
             var n = nodes[i];
             double ld = n.TextChars == 0 ? 0 : (double)n.LinkChars / n.TextChars;
-            score[i] *= 1 - ld;
+            // Tag and class evidence scale the paragraph evidence instead of adding to it: a
+            // "content"-classed box with one short line must not outscore a plain div holding
+            // the story (additive weights: trafilatura-eval F1 0.904; scaled: see docs/extraction.md).
+            score[i] *= Math.Max(MinEvidenceFactor, 1 + (n.TagWeight + n.ClassWeight) / EvidenceScale) * (1 - ld);
             if (score[i] > bestScore)
             {
                 bestScore = score[i];
