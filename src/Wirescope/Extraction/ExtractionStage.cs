@@ -143,7 +143,7 @@ public sealed class ExtractionStage : IStage
             article.Provenance["authors"] = "feed";
         }
         article.Url = raw.Url;
-        var lang = LanguageIdentifier.Detect(article.Text);
+        var lang = LanguageIdentifier.Check(null, article.Text, _tables.Languages, out _);
         if (lang is not null) { article.Language = lang; article.Provenance["language"] = "lingua"; }
         return article;
     }

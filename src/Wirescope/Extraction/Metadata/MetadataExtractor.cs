@@ -275,14 +275,14 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         return all.Count > 0;
     }
 
-    private static void FillLanguage(Article a, PageSignals s, MetaLookup meta, JsonLdFacts ld, Document doc)
+    private void FillLanguage(Article a, PageSignals s, MetaLookup meta, JsonLdFacts ld, Document doc)
     {
         string? declared = null, source = null;
         if (!string.IsNullOrWhiteSpace(s.Lang)) (declared, source) = (s.Lang, "html:lang");
         else if (meta.First("language") is { } ml) (declared, source) = (ml.Value, ml.Source);
         else if (ld.Language is { } ll) (declared, source) = (ll, "jsonld:inLanguage");
         var primary = declared is null ? null : declared.Trim().Split('-', '_')[0].ToLowerInvariant();
-        var checkedLang = LanguageIdentifier.Check(primary is { Length: >= 2 and <= 3 } ? primary : null, a.Text, out bool disagrees);
+        var checkedLang = LanguageIdentifier.Check(primary is { Length: >= 2 and <= 3 } ? primary : null, a.Text, tables.Languages, out bool disagrees);
         if (checkedLang is null) return;
         if (disagrees) doc.Warn("extract.language_mismatch", $"{source} declares '{declared}' but the text reads as '{checkedLang}'");
         a.Language = checkedLang;
