@@ -151,7 +151,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// <summary>An ancestor must hold this much more prose than the current choice.</summary>
     public const double WidenMinGain = 1.15;
     /// <summary>Share of an ancestor's (non-chrome) text that must be prose for it to be taken.</summary>
-    public const double WidenProseShare = 0.7;
+    public const double WidenProseShare = 0.6;
 
     private static bool IsProse(in HtmlBlock b) =>
         b.Kind is BlockKind.P or BlockKind.Quote or BlockKind.H or BlockKind.Li or BlockKind.Pre
