@@ -76,11 +76,6 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             }
         }
         if (best < 0) return new MainText([], [], "html:main", 0);
-        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "1")
-        {
-            foreach (var i in Enumerable.Range(0, nodes.Count).Where(i => touched[i]).OrderByDescending(i => score[i]).Take(8))
-                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} score={score[i]:0.0} text={nodes[i].TextChars} link={nodes[i].LinkChars} w={nodes[i].TagWeight}+{nodes[i].ClassWeight} parent={nodes[i].Parent}");
-        }
         best = Widen(page, excluded, best);
         var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
         int parent = nodes[best].Parent;

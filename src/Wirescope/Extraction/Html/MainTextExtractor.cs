@@ -22,8 +22,6 @@ public sealed class MainTextExtractor(ExtractionTables tables)
     public MainText Extract(PageModel page)
     {
         var scorer = new ContentScorer(tables);
-        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "2")
-            return new MainText(page.Blocks, [], "debug:all", page.TotalChars);
         var main = scorer.Select(page, useClassDrops: true);
         if (main.Chars >= MinBodyChars) return main with { Stage = "html:main" };
         var relaxed = scorer.Select(page, useClassDrops: false);
