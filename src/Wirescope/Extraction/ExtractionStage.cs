@@ -144,7 +144,7 @@ public sealed class ExtractionStage : IStage
         }
         article.Url = raw.Url;
         var lang = LanguageIdentifier.Check(null, article.Text, _tables.Languages, out _);
-        if (lang is not null) { article.Language = lang; article.Provenance["language"] = "lingua"; }
+        if (lang is not null) { article.Language = lang; article.Provenance["language"] = "text"; }
         return article;
     }
 

@@ -286,7 +286,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         if (checkedLang is null) return;
         if (disagrees) doc.Warn("extract.language_mismatch", $"{source} declares '{declared}' but the text reads as '{checkedLang}'");
         a.Language = checkedLang;
-        a.Provenance["language"] = checkedLang == primary ? source! : "lingua";
+        a.Provenance["language"] = checkedLang == primary ? source! : "text";
     }
 
     /// <summary>
