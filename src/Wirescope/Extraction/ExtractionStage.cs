@@ -119,7 +119,7 @@ public sealed class ExtractionStage : IStage
 
     private Article FromText(string text, RawPage raw, Document doc)
     {
-        var (article, body) = _text.Extract(text, raw, doc);
+        var (article, body) = _text.Extract(text, raw);
         var sb = new StringBuilder(text.Length);
         foreach (var (para, kind) in body)
         {

@@ -75,7 +75,7 @@ public sealed class PageWalker(ExtractionTables tables)
             var children = top.Element.ChildNodes;
             if (top.Child >= children.Length)
             {
-                state.Exit(top.Node, top.OwnsBlock, top.Ctx);
+                state.Exit(top.Node, top.OwnsBlock);
                 stack.RemoveAt(stack.Count - 1);
                 continue;
             }
@@ -160,7 +160,7 @@ public sealed class PageWalker(ExtractionTables tables)
             stack.Add(new Frame { Element = el, Child = 0, Node = node, Ctx = childCtx, OwnsBlock = owns });
         }
 
-        public void Exit(int node, bool ownsBlock, Ctx ctx)
+        public void Exit(int node, bool ownsBlock)
         {
             if (ownsBlock)
             {
@@ -171,7 +171,6 @@ public sealed class PageWalker(ExtractionTables tables)
             var n = model.Nodes[node];
             n.End = model.Nodes.Count;
             model.Nodes[node] = n;
-            _ = ctx;
         }
 
         public void AppendText(string data, Ctx ctx)

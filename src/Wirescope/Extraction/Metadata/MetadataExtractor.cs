@@ -210,8 +210,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         }
         if (published is null)
         {
-            // <time> elements: a pubdate one, else the first outside chrome, preferring the article's.
-            int start = main is { Blocks.Count: > 0 } m ? m.Blocks[0].Node : 0;
+            // <time> elements: a pubdate one, else the first outside chrome.
             (PartialDate, string)? firstAny = null;
             foreach (var (dt, text, node, pub) in s.Times)
             {
@@ -223,7 +222,6 @@ public sealed class MetadataExtractor(ExtractionTables tables)
                 if (cue == DateCue.Chrome) continue;
                 if (pub) { published = (d, "html:time[pubdate]"); break; }
                 firstAny ??= (d, "html:time");
-                _ = start;
             }
             published ??= firstAny;
         }
