@@ -14,6 +14,8 @@ public sealed class PageWalker(ExtractionTables tables)
     public const int MaxSignals = 40;
     /// <summary>Longest element text read as a byline or date signal.</summary>
     public const int MaxSignalChars = 300;
+    /// <summary>Most microdata properties kept per page.</summary>
+    public const int MaxItemProps = 400;
 
     [Flags]
     private enum Ctx : ushort
@@ -302,7 +304,10 @@ public sealed class PageWalker(ExtractionTables tables)
                     if (string.IsNullOrWhiteSpace(content)) return;
                     var key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop") ?? el.GetAttribute("http-equiv");
                     if (key is null) return;
-                    s.Metas.Add((key.Trim().ToLowerInvariant(), System.Net.WebUtility.HtmlDecode(content.Trim())));
+                    var decoded = System.Net.WebUtility.HtmlDecode(content.Trim());
+                    // property="og:title twitter:title": one value under several keys.
+                    foreach (var k in key.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        s.Metas.Add((k.ToLowerInvariant(), decoded));
                     if (el.GetAttribute("itemprop") is { } ip) s.ItemProps.Add((ip.Trim(), content.Trim(), node));
                     return;
                 }
@@ -323,12 +328,12 @@ public sealed class PageWalker(ExtractionTables tables)
                         s.Times.Add((el.GetAttribute("datetime"), new SignalText(el, node, MaxSignalChars), node, el.HasAttribute("pubdate")));
                     break;
             }
-            if (tag != "meta" && attrs.ItemProp is { } prop && s.ItemProps.Count < MaxSignals * 2)
-            {
-                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime");
-                if (value is null && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
+            // Only the microdata the metadata rules read is kept (a product listing has hundreds of "name"s).
+            if (tag != "meta" && attrs.ItemProp is { } prop && s.ItemProps.Count < MaxItemProps
+                && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
                     || prop is "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate"))
-                    value = Clean(el.TextContent, MaxSignalChars);
+            {
+                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime") ?? Clean(el.TextContent, MaxSignalChars);
                 if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
             }
             var cls = attrs.Class;
