@@ -92,7 +92,8 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
     {
         if (name.Length < 2 || name.Length > 80) return false;
         if (rules.Noise.Contains(name)) return false;
-        if (siteName is not null && string.Equals(name, siteName, StringComparison.OrdinalIgnoreCase)) return false;
+        // The site's own name is no byline ("BBC News"), unless the site is a person's blog.
+        if (siteName is not null && string.Equals(name, siteName, StringComparison.OrdinalIgnoreCase) && !LooksLikePersonalName(siteName)) return false;
         if (name.Contains('@') || name.Contains("://", StringComparison.Ordinal) || name.Contains('/') && !name.Contains(' ')) return false;
         int letters = 0;
         foreach (var c in name)

@@ -124,7 +124,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
             var names = values.SelectMany(v => _authors.Split(v, site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (Accept(a, names, "meta:" + key)) return;
         }
-        foreach (var (prop, value, node) in s.ItemProps)
+        foreach (var (prop, value, node) in NearestFirst(s.ItemProps, x => x.Node, main))
         {
             if (!HasToken(prop, "author") && !HasToken(prop, "creator") || markupChrome[Math.Min(node, markupChrome.Length - 1)]) continue;
             // An itemscope author holds its name in a nested itemprop="name".
@@ -132,7 +132,9 @@ public sealed class MetadataExtractor(ExtractionTables tables)
             if (nested is not null && Accept(a, _authors.Split(nested, site), "itemprop:author")) return;
             if (Accept(a, _authors.Split(value, site), "itemprop:author")) return;
         }
-        var relAuthors = s.Links.Where(l => l.Rel.Contains("author", StringComparison.Ordinal) && l.Text.Length > 0 && !chrome[Math.Min(l.Node, chrome.Length - 1)])
+        // rel=author links: the group nearest the body (a related story's byline links are further away).
+        var relLinks = NearestFirst(s.Links.Where(l => l.Rel.Contains("author", StringComparison.Ordinal) && l.Text.Length > 0 && !chrome[Math.Min(l.Node, chrome.Length - 1)]).ToList(), l => l.Node, main).ToList();
+        var relAuthors = relLinks.Where(l => relLinks.Count > 0 && Math.Abs(l.Node - relLinks[0].Node) <= MaxBylineSpread)
             .SelectMany(l => _authors.Split(l.Text, site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (Accept(a, relAuthors, "html:rel-author")) return;
         foreach (var (text, node) in NearestFirst(s.Bylines, main))
@@ -169,13 +171,18 @@ public sealed class MetadataExtractor(ExtractionTables tables)
     /// it (nearest first: the byline under the headline), then the rest in page order (a
     /// related story's byline further down is the last resort).
     /// </summary>
-    private static IEnumerable<SignalText> NearestFirst(List<SignalText> items, MainText? main)
+    private static IEnumerable<SignalText> NearestFirst(List<SignalText> items, MainText? main) => NearestFirst(items, x => x.Node, main);
+
+    private static IEnumerable<T> NearestFirst<T>(List<T> items, Func<T, int> nodeOf, MainText? main)
     {
         if (main is not { Blocks.Count: > 0 } m) return items;
         int start = m.Blocks[0].Node, end = m.Blocks[^1].Node;
-        return items.OrderBy(x => x.Node >= start && x.Node <= end ? 0 : x.Node < start ? 1 : 2)
-            .ThenBy(x => x.Node < start ? start - x.Node : x.Node);
+        return items.OrderBy(x => nodeOf(x) >= start && nodeOf(x) <= end ? 0 : nodeOf(x) < start ? 1 : 2)
+            .ThenBy(x => nodeOf(x) < start ? start - nodeOf(x) : nodeOf(x));
     }
+
+    /// <summary>Nodes between the first and last author link of one byline ("By A, B and C").</summary>
+    public const int MaxBylineSpread = 12;
 
     private static bool Accept(Article a, List<string> names, string source)
     {
