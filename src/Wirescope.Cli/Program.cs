@@ -12,5 +12,5 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(QuotesCommand.Create());
 root.Subcommands.Add(EventsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(new Command("eval", "Score a layer with the shared scorers") { EvalUdCommand.Create(), EvalNerCommand.Create() });
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -119,7 +119,7 @@ public sealed class ExtractionStage : IStage
 
     private Article FromText(string text, RawPage raw, Document doc)
     {
-        var (article, body) = _text.Extract(text, raw, doc);
+        var (article, body) = _text.Extract(text, raw);
         var sb = new StringBuilder(text.Length);
         foreach (var (para, kind) in body)
         {
@@ -143,8 +143,8 @@ public sealed class ExtractionStage : IStage
             article.Provenance["authors"] = "feed";
         }
         article.Url = raw.Url;
-        var lang = LanguageIdentifier.Detect(article.Text);
-        if (lang is not null) { article.Language = lang; article.Provenance["language"] = "lingua"; }
+        var lang = LanguageIdentifier.Check(null, article.Text, _tables.Languages, out _);
+        if (lang is not null) { article.Language = lang; article.Provenance["language"] = "text"; }
         return article;
     }
 

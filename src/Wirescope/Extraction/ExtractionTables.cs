@@ -19,6 +19,7 @@ public sealed class ExtractionTables
     public required DateWordTable DateWords { get; init; }
     public required AuthorRuleTable AuthorRules { get; init; }
     public required LineCueTable LineCues { get; init; }
+    public required LanguageQuickCheck Languages { get; init; }
 
     /// <summary>The shipped tables (immutable, so one instance serves every pipeline).</summary>
     public static ExtractionTables Default => Shared.Value;
@@ -32,5 +33,6 @@ public sealed class ExtractionTables
         DateWords = DateWordTable.Load(),
         AuthorRules = AuthorRuleTable.Load(),
         LineCues = LineCueTable.Load(),
+        Languages = LanguageQuickCheck.Load(),
     };
 }

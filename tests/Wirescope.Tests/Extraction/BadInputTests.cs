@@ -89,7 +89,8 @@ public class BadInputTests
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
         var pending = new PendingDocument("big", new InputInfo("file", "big", "auto"), ct =>
         {
-            Thread.Sleep(5); // the cap has passed before extraction starts
+            // Wait until the cap has passed (the timer may fire late on a busy machine).
+            SpinWait.SpinUntil(() => ct.IsCancellationRequested, TimeSpan.FromSeconds(10));
             return new RawPage { Bytes = bytes, FetchedAt = ExtractionHarness.FetchedAt };
         });
         var doc = pipeline.Process(pending);

@@ -24,6 +24,12 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     public const double MaxShortLinkDensity = 0.3;
     /// <summary>A class/id drop is ignored on a container holding this share of the page text (mislabeled wrappers).</summary>
     public const double MaxDropShare = 0.6;
+    /// <summary>Most evidence a paragraph's length gives (one point per 100 characters; readability caps at 3).</summary>
+    public const double MaxLengthEvidence = 6;
+    /// <summary>Tag+class weight that doubles (or, negative, halves) a container's paragraph score.</summary>
+    public const double EvidenceScale = 50;
+    /// <summary>Floor of that factor: chrome-classed containers keep a little of their text's evidence.</summary>
+    public const double MinEvidenceFactor = 0.1;
     /// <summary>Body characters collected before a "Related stories" heading may end the body (none at the top).</summary>
     public const int MinCharsBeforeStop = 300;
 
@@ -38,7 +44,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         {
             if (excluded[b.Node] || b.Length < MinParagraphChars) continue;
             if (b.Kind is BlockKind.H or BlockKind.Caption) continue;
-            double s = (1 + b.Commas + Math.Min(b.Length / 100, 3)) * KindEvidence(b.Kind);
+            double s = (1 + b.Commas + Math.Min(b.Length / 100.0, MaxLengthEvidence)) * KindEvidence(b.Kind);
             if (b.LinkChars > b.Length * MaxBlockLinkDensity) continue;
             int level = 0;
             for (int a = nodes[b.Node].Parent; a >= 0 && level < ScoreLevels; a = nodes[a].Parent, level++)
@@ -47,7 +53,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 if (!touched[a])
                 {
                     touched[a] = true;
-                    score[a] = nodes[a].TagWeight + nodes[a].ClassWeight;
+                    score[a] = 0;
                 }
                 score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
             }
@@ -59,7 +65,10 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             if (!touched[i]) continue;
             var n = nodes[i];
             double ld = n.TextChars == 0 ? 0 : (double)n.LinkChars / n.TextChars;
-            score[i] *= 1 - ld;
+            // Tag and class evidence scale the paragraph evidence instead of adding to it: a
+            // "content"-classed box with one short line must not outscore a plain div holding
+            // the story (additive weights: trafilatura-eval F1 0.904; scaled: see docs/extraction.md).
+            score[i] *= Math.Max(MinEvidenceFactor, 1 + (n.TagWeight + n.ClassWeight) / EvidenceScale) * (1 - ld);
             if (score[i] > bestScore)
             {
                 bestScore = score[i];
@@ -67,11 +76,6 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             }
         }
         if (best < 0) return new MainText([], [], "html:main", 0);
-        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "1")
-        {
-            foreach (var i in Enumerable.Range(0, nodes.Count).Where(i => touched[i]).OrderByDescending(i => score[i]).Take(8))
-                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} score={score[i]:0.0} text={nodes[i].TextChars} link={nodes[i].LinkChars} w={nodes[i].TagWeight}+{nodes[i].ClassWeight} parent={nodes[i].Parent}");
-        }
         best = Widen(page, excluded, best);
         var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
         int parent = nodes[best].Parent;
@@ -142,7 +146,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// <summary>An ancestor must hold this much more prose than the current choice.</summary>
     public const double WidenMinGain = 1.15;
     /// <summary>Share of an ancestor's (non-chrome) text that must be prose for it to be taken.</summary>
-    public const double WidenProseShare = 0.7;
+    public const double WidenProseShare = 0.6;
 
     private static bool IsProse(in HtmlBlock b) =>
         b.Kind is BlockKind.P or BlockKind.Quote or BlockKind.H or BlockKind.Li or BlockKind.Pre

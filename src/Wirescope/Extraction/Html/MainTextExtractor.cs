@@ -18,15 +18,20 @@ public sealed class MainTextExtractor(ExtractionTables tables)
 {
     /// <summary>A stage under-delivers below this many body characters (trafilatura's MIN_EXTRACTED_SIZE is 250).</summary>
     public const int MinBodyChars = 250;
+    /// <summary>Below this many characters the main stage is compared with the relaxed one.</summary>
+    public const int ShortBodyChars = 1000;
+    /// <summary>How much longer the relaxed text must be to replace a short main text.</summary>
+    public const double RelaxedGain = 2.5;
 
     public MainText Extract(PageModel page)
     {
         var scorer = new ContentScorer(tables);
-        if (Environment.GetEnvironmentVariable("WS_DEBUG") == "2")
-            return new MainText(page.Blocks, [], "debug:all", page.TotalChars);
         var main = scorer.Select(page, useClassDrops: true);
-        if (main.Chars >= MinBodyChars) return main with { Stage = "html:main" };
+        if (main.Chars >= ShortBodyChars) return main with { Stage = "html:main" };
         var relaxed = scorer.Select(page, useClassDrops: false);
+        // A short main text next to a much longer relaxed one: a class/id drop hid the story
+        // ("teaserTyp3 newsSingle"), not just chrome.
+        if (main.Chars >= MinBodyChars && relaxed.Chars < main.Chars * RelaxedGain) return main with { Stage = "html:main" };
         var best = relaxed.Chars > main.Chars * 1.2 ? relaxed with { Stage = "html:relaxed" } : main with { Stage = "html:main" };
         if (best.Chars >= MinBodyChars) return best;
         var baseline = scorer.Baseline(page);

@@ -53,12 +53,40 @@ public sealed class PageSignals
     public List<(string Rel, string Href, string Text, int Node)> Links { get; } = new();
     public List<(string Text, int Node)> H1 { get; } = new();
     /// <summary>time elements: datetime attribute (or null), text, node, pubdate attribute present.</summary>
-    public List<(string? DateTime, string Text, int Node, bool PubDate)> Times { get; } = new();
+    public List<(string? DateTime, SignalText Text, int Node, bool PubDate)> Times { get; } = new();
     /// <summary>Microdata in the body: itemprop, value (content/datetime attribute or text), node.</summary>
     public List<(string Prop, string Value, int Node)> ItemProps { get; } = new();
     /// <summary>Elements whose class/id names an author or byline, and their text.</summary>
-    public List<(string Text, int Node)> Bylines { get; } = new();
+    public List<SignalText> Bylines { get; } = new();
     /// <summary>Elements whose class/id names a date, and their text.</summary>
-    public List<(string Text, int Node)> DateTexts { get; } = new();
+    public List<SignalText> DateTexts { get; } = new();
     public List<string> JsonLd { get; } = new();
+}
+
+/// <summary>
+/// An element's text, read only when a metadata rule asks for it: most pages name their author
+/// and date in meta tags, and reading every "date"-classed container's text would cost more
+/// than the rest of the walk. Empty when longer than the cap (a container, not a byline).
+/// </summary>
+public sealed class SignalText(AngleSharp.Dom.IElement element, int node, int maxChars)
+{
+    private string? _text;
+
+    public int Node => node;
+
+    public string Text => _text ??= Read();
+
+    private string Read()
+    {
+        var t = PageWalker.CleanText(element.TextContent, maxChars + 1);
+        return t.Length > maxChars ? "" : t;
+    }
+
+    public void Deconstruct(out string text, out int n)
+    {
+        text = Text;
+        n = node;
+    }
+
+    public override string ToString() => Text;
 }

@@ -14,11 +14,42 @@ public sealed class PageWalker(ExtractionTables tables)
     public const int MaxSignals = 40;
     /// <summary>Longest element text read as a byline or date signal.</summary>
     public const int MaxSignalChars = 300;
+    /// <summary>Most microdata properties kept per page.</summary>
+    public const int MaxItemProps = 400;
 
     [Flags]
     private enum Ctx : ushort
     {
         None = 0, Link = 1, Quote = 2, Pre = 4, Caption = 8, Row = 16, Item = 32, Head = 64, Heading = 128,
+    }
+
+    /// <summary>The attributes the walk reads, gathered in one pass over the element's list.</summary>
+    private struct Attrs
+    {
+        public string? Class, Id, ItemProp, Role, Style, Href;
+        public bool Hidden;
+
+        public static Attrs Read(IElement el)
+        {
+            var a = default(Attrs);
+            var list = el.Attributes;
+            for (int i = 0; i < list.Length; i++)
+            {
+                var at = list[i];
+                if (at is null) continue;
+                switch (at.LocalName)
+                {
+                    case "class": a.Class = at.Value; break;
+                    case "id": a.Id = at.Value; break;
+                    case "itemprop": a.ItemProp = at.Value; break;
+                    case "role": a.Role = at.Value; break;
+                    case "style": a.Style = at.Value; break;
+                    case "href": a.Href = at.Value; break;
+                    case "hidden": a.Hidden = true; break;
+                }
+            }
+            return a;
+        }
     }
 
     private struct Frame
@@ -46,7 +77,7 @@ public sealed class PageWalker(ExtractionTables tables)
             var children = top.Element.ChildNodes;
             if (top.Child >= children.Length)
             {
-                state.Exit(top.Node, top.OwnsBlock, top.Ctx);
+                state.Exit(top.Node, top.OwnsBlock);
                 stack.RemoveAt(stack.Count - 1);
                 continue;
             }
@@ -83,18 +114,19 @@ public sealed class PageWalker(ExtractionTables tables)
             var tag = el.LocalName;
             var info = tables.Tags.Get(tag);
             if (info.Role == TagRole.Skip) return;
-            if (IsHidden(el)) return;
-            CollectSignals(el, tag, ctx, model.Nodes.Count);
+            var attrs = Attrs.Read(el);
+            if (IsHidden(attrs)) return;
+            CollectSignals(el, attrs, tag, ctx, model.Nodes.Count);
             if (tag is "title" or "meta" or "link" or "base") return;
             var role = info.Role;
             var weight = info.Weight;
-            if (el.GetAttribute("role") is { Length: > 0 } ariaRole)
+            if (attrs.Role is { Length: > 0 } ariaRole)
             {
                 var r = tables.Tags.Get("role:" + ariaRole.Trim().ToLowerInvariant());
                 if (r.Role == TagRole.Boiler) role = TagRole.Boiler;
                 weight += r.Weight;
             }
-            var verdict = Verdict(el);
+            var verdict = Verdict(attrs);
             int node = model.Nodes.Count;
             model.Nodes.Add(new HtmlNode
             {
@@ -118,7 +150,7 @@ public sealed class PageWalker(ExtractionTables tables)
                     AppendSpace();
                     break;
             }
-            if (tag == "a" && el.HasAttribute("href")) childCtx |= Ctx.Link;
+            if (tag == "a" && attrs.Href is not null) childCtx |= Ctx.Link;
             bool owns = role is TagRole.Block or TagRole.Heading or TagRole.Item or TagRole.Quote or TagRole.Pre
                 or TagRole.Row or TagRole.Caption or TagRole.Boiler;
             if (owns)
@@ -130,7 +162,7 @@ public sealed class PageWalker(ExtractionTables tables)
             stack.Add(new Frame { Element = el, Child = 0, Node = node, Ctx = childCtx, OwnsBlock = owns });
         }
 
-        public void Exit(int node, bool ownsBlock, Ctx ctx)
+        public void Exit(int node, bool ownsBlock)
         {
             if (ownsBlock)
             {
@@ -141,7 +173,6 @@ public sealed class PageWalker(ExtractionTables tables)
             var n = model.Nodes[node];
             n.End = model.Nodes.Count;
             model.Nodes[node] = n;
-            _ = ctx;
         }
 
         public void AppendText(string data, Ctx ctx)
@@ -230,11 +261,11 @@ public sealed class PageWalker(ExtractionTables tables)
             }
         }
 
-        private ClassVerdict Verdict(IElement el)
+        private ClassVerdict Verdict(in Attrs attrs)
         {
-            var cls = el.GetAttribute("class");
-            var id = el.GetAttribute("id");
-            var prop = el.GetAttribute("itemprop");
+            var cls = attrs.Class;
+            var id = attrs.Id;
+            var prop = attrs.ItemProp;
             if (cls is null && id is null && prop is null) return default;
             var key = $"{cls} {id} {prop}";
             if (!_classCache.TryGetValue(key, out var v))
@@ -245,10 +276,10 @@ public sealed class PageWalker(ExtractionTables tables)
             return v;
         }
 
-        private static bool IsHidden(IElement el)
+        private static bool IsHidden(in Attrs attrs)
         {
-            if (el.HasAttribute("hidden")) return true;
-            var style = el.GetAttribute("style");
+            if (attrs.Hidden) return true;
+            var style = attrs.Style;
             if (style is null || style.Length < 12) return false;
             return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
                 || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
@@ -256,7 +287,7 @@ public sealed class PageWalker(ExtractionTables tables)
                 || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
         }
 
-        private void CollectSignals(IElement el, string tag, Ctx ctx, int node)
+        private void CollectSignals(IElement el, in Attrs attrs, string tag, Ctx ctx, int node)
         {
             var s = model.Signals;
             switch (tag)
@@ -273,7 +304,10 @@ public sealed class PageWalker(ExtractionTables tables)
                     if (string.IsNullOrWhiteSpace(content)) return;
                     var key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop") ?? el.GetAttribute("http-equiv");
                     if (key is null) return;
-                    s.Metas.Add((key.Trim().ToLowerInvariant(), System.Net.WebUtility.HtmlDecode(content.Trim())));
+                    var decoded = System.Net.WebUtility.HtmlDecode(content.Trim());
+                    // property="og:title twitter:title": one value under several keys.
+                    foreach (var k in key.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        s.Metas.Add((k.ToLowerInvariant(), decoded));
                     if (el.GetAttribute("itemprop") is { } ip) s.ItemProps.Add((ip.Trim(), content.Trim(), node));
                     return;
                 }
@@ -291,58 +325,54 @@ public sealed class PageWalker(ExtractionTables tables)
                     break;
                 case "time":
                     if (s.Times.Count < MaxSignals)
-                        s.Times.Add((el.GetAttribute("datetime"), Clean(el.TextContent, MaxSignalChars), node, el.HasAttribute("pubdate")));
+                        s.Times.Add((el.GetAttribute("datetime"), new SignalText(el, node, MaxSignalChars), node, el.HasAttribute("pubdate")));
                     break;
             }
-            if (tag != "meta" && el.GetAttribute("itemprop") is { } prop && s.ItemProps.Count < MaxSignals * 2)
-            {
-                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime");
-                if (value is null && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
+            // Only the microdata the metadata rules read is kept (a product listing has hundreds of "name"s).
+            if (tag != "meta" && attrs.ItemProp is { } prop && s.ItemProps.Count < MaxItemProps
+                && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
                     || prop is "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate"))
-                    value = Clean(el.TextContent, MaxSignalChars);
+            {
+                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime") ?? Clean(el.TextContent, MaxSignalChars);
                 if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
             }
-            var cls = el.GetAttribute("class");
-            var id = el.GetAttribute("id");
+            var cls = attrs.Class;
+            var id = attrs.Id;
             if (cls is null && id is null) return;
             var names = $"{cls} {id}";
             if (s.Bylines.Count < MaxSignals && (names.Contains("byline", StringComparison.OrdinalIgnoreCase)
                 || names.Contains("author", StringComparison.OrdinalIgnoreCase) || names.Contains("writer", StringComparison.OrdinalIgnoreCase)))
-            {
-                var t = Clean(el.TextContent, MaxSignalChars + 1);
-                if (t.Length is > 0 and <= MaxSignalChars) s.Bylines.Add((t, node));
-            }
+                s.Bylines.Add(new SignalText(el, node, MaxSignalChars));
             if (s.DateTexts.Count < MaxSignals && (names.Contains("date", StringComparison.OrdinalIgnoreCase)
                 || names.Contains("time", StringComparison.OrdinalIgnoreCase) || names.Contains("publish", StringComparison.OrdinalIgnoreCase)
                 || names.Contains("posted", StringComparison.OrdinalIgnoreCase) || names.Contains("meta", StringComparison.OrdinalIgnoreCase)
                 || names.Contains("byline", StringComparison.OrdinalIgnoreCase)))
-            {
-                var t = Clean(el.TextContent, MaxSignalChars + 1);
-                if (t.Length is > 0 and <= MaxSignalChars) s.DateTexts.Add((t, node));
-            }
+                s.DateTexts.Add(new SignalText(el, node, MaxSignalChars));
         }
 
-        /// <summary>Whitespace-collapsed text, cut at <paramref name="max"/> characters.</summary>
-        internal static string Clean(string text, int max)
+        internal static string Clean(string text, int max) => CleanText(text, max);
+    }
+
+    /// <summary>Whitespace-collapsed text, cut at <paramref name="max"/> characters.</summary>
+    internal static string CleanText(string text, int max)
+    {
+        var sb = new System.Text.StringBuilder(Math.Min(text.Length, max));
+        bool space = true;
+        foreach (var c in text)
         {
-            var sb = new System.Text.StringBuilder(Math.Min(text.Length, max));
-            bool space = true;
-            foreach (var c in text)
+            if (sb.Length >= max) break;
+            if (char.IsWhiteSpace(c))
             {
-                if (sb.Length >= max) break;
-                if (char.IsWhiteSpace(c))
-                {
-                    if (!space) sb.Append(' ');
-                    space = true;
-                }
-                else
-                {
-                    sb.Append(c);
-                    space = false;
-                }
+                if (!space) sb.Append(' ');
+                space = true;
             }
-            while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
-            return sb.ToString();
+            else
+            {
+                sb.Append(c);
+                space = false;
+            }
         }
+        while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+        return sb.ToString();
     }
 }

@@ -36,7 +36,13 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
             foreach (var p in parts)
             {
                 var pieces = p.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                // A comma splits only a list of names: "Smith, John" or "Jane Roe, Moscow" stays a unit to judge.
+                // A separator splits only a list of names: "Mac & i" (a magazine) and "Smith, John"
+                // stay whole; "Jane Roe, Moscow" keeps the name and drops the place.
+                if (sep is " & " or " and " or " und " or " et " or " y " or " i " && pieces.Length > 1 && !pieces.All(LooksLikePersonalName))
+                {
+                    next.Add(p);
+                    continue;
+                }
                 if (sep == ", " && pieces.Length > 1 && !pieces.All(LooksLikePersonalName))
                 {
                     var named = pieces.Where(LooksLikePersonalName).ToList();
@@ -51,7 +57,8 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
         foreach (var raw in parts)
         {
             if (raw.TrimStart().StartsWith('@')) continue; // a social handle, not a name
-            var name = TrimTail(StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@', '•', '·', '(', ')', '\'', '"', '„', '“', '”', '‘', '’', '«', '»'));
+            var name = TrimTail(StripPrefix(raw).Trim(' ', ',', ';', ':', '.', '|', '-', '@', '•', '·', '\'', '"', '„', '“', '”', '‘', '’', '«', '»'));
+            if (name.Count(c => c == '(') != name.Count(c => c == ')')) name = name.Trim('(', ')', ' ');
             if (!Acceptable(name, siteName)) continue;
             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
         }
@@ -85,7 +92,8 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
     {
         if (name.Length < 2 || name.Length > 80) return false;
         if (rules.Noise.Contains(name)) return false;
-        if (siteName is not null && string.Equals(name, siteName, StringComparison.OrdinalIgnoreCase)) return false;
+        // The site's own name is no byline ("BBC News"), unless the site is a person's blog.
+        if (siteName is not null && string.Equals(name, siteName, StringComparison.OrdinalIgnoreCase) && !LooksLikePersonalName(siteName)) return false;
         if (name.Contains('@') || name.Contains("://", StringComparison.Ordinal) || name.Contains('/') && !name.Contains(' ')) return false;
         int letters = 0;
         foreach (var c in name)
@@ -94,6 +102,7 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
             if (char.IsLetter(c)) letters++;
         }
         if (letters < 2) return false;
+        if (name.Length <= 3 && name.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false; // "CC", "DT": licences and initials
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxNameWords + 1) return false;
         foreach (var w in words)

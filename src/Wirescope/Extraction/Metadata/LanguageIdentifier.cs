@@ -34,14 +34,19 @@ public static class LanguageIdentifier
 
     /// <summary>
     /// Checks a declared primary subtag against the text: returns the declared code when the
-    /// text agrees (or is too short to say), else the detected language, confirmed on a longer sample.
+    /// text agrees (or is too short to say), else the detected language, confirmed on a longer
+    /// sample. A clear function-word verdict settles agreement or an undeclared page alone;
+    /// Lingua (5–10 ms a call here) is asked only when that verdict is missing or disagrees.
     /// </summary>
-    public static string? Check(string? declared, string text, out bool disagrees)
+    public static string? Check(string? declared, string text, LanguageQuickCheck quick, out bool disagrees)
     {
         disagrees = false;
-        var quick = Detect(text, SampleChars);
-        if (quick is null || quick == declared) return declared ?? quick;
-        var sure = text.Length > SampleChars ? Detect(text, ConfirmChars) : quick;
+        // The cheap opinion first: when it agrees with the declaration, Lingua is not needed.
+        var cheap = quick.Guess(text.Length > ConfirmChars * 2 ? text[..(ConfirmChars * 2)] : text);
+        if (cheap is not null && (cheap == declared || declared is null)) return cheap;
+        var first = Detect(text, SampleChars);
+        if (first is null || first == declared) return declared ?? first;
+        var sure = text.Length > SampleChars ? Detect(text, ConfirmChars) : first;
         if (sure is null || sure == declared) return declared ?? sure;
         disagrees = declared is not null;
         return sure;

@@ -27,6 +27,9 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         var s = page.Signals;
         var meta = new MetaLookup(s.Metas, tables.MetaFields);
         var chrome = ChromeNodes(page);
+        // Microdata names the article's own author and date even inside an <aside> or <footer>
+        // of the story; only comment and related-story containers disqualify it.
+        var markupChrome = ChromeNodes(page, byTag: false);
 
         // Site name first: the title and author rules refuse it.
         Set(a, "site", meta.First("site", v => !v.StartsWith('@')), ld.Publisher is { } pub ? (pub, "jsonld:publisher") : null);
@@ -54,10 +57,10 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         if (title is { } tv) { a.Title = tv.Item1; a.Provenance["title"] = tv.Item2; }
 
         // Authors.
-        FillAuthors(a, page, meta, ld, raw, chrome, main);
+        FillAuthors(a, page, meta, ld, raw, chrome, markupChrome, main);
 
         // Dates.
-        FillDates(a, page, meta, ld, raw, chrome, main, doc);
+        FillDates(a, page, meta, ld, raw, chrome, markupChrome, main, doc);
 
         // Canonical URL, description, image, tags.
         var canonical = s.Links.FirstOrDefault(l => l.Rel == "canonical" && l.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Href;
@@ -101,45 +104,50 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         a.Provenance[field] = p.Item2;
     }
 
-    private void FillAuthors(Article a, PageModel page, MetaLookup meta, JsonLdFacts ld, RawPage raw, bool[] chrome, MainText? main)
+    private void FillAuthors(Article a, PageModel page, MetaLookup meta, JsonLdFacts ld, RawPage raw, bool[] chrome, bool[] markupChrome, MainText? main)
     {
         var s = page.Signals;
+        // The site's own name is refused as an author only when the site declared it: a name
+        // guessed from the <title> suffix is, on a personal blog, the author's.
+        var site = a.Provenance.TryGetValue("site", out var siteSource) && siteSource != "html:title" ? a.Site : null;
         var candidates = new List<(string Text, string Source)>();
         foreach (var name in ld.Authors) candidates.Add((name, "jsonld:author"));
         if (candidates.Count > 0)
         {
-            var names = ld.Authors.SelectMany(n => _authors.Split(n, a.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var names = ld.Authors.SelectMany(n => _authors.Split(n, site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (Accept(a, names, "jsonld:author")) return;
         }
         foreach (var key in tables.MetaFields.KeysFor("author"))
         {
             var values = meta.AllFor(key);
             if (values.Count == 0) continue;
-            var names = values.SelectMany(v => _authors.Split(v, a.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var names = values.SelectMany(v => _authors.Split(v, site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (Accept(a, names, "meta:" + key)) return;
         }
-        foreach (var (prop, value, node) in s.ItemProps)
+        foreach (var (prop, value, node) in NearestFirst(s.ItemProps, x => x.Node, main))
         {
-            if (!HasToken(prop, "author") && !HasToken(prop, "creator") || chrome[Math.Min(node, chrome.Length - 1)]) continue;
+            if (!HasToken(prop, "author") && !HasToken(prop, "creator") || markupChrome[Math.Min(node, markupChrome.Length - 1)]) continue;
             // An itemscope author holds its name in a nested itemprop="name".
             var nested = s.ItemProps.FirstOrDefault(x => x.Node > node && page.Contains(node, x.Node) && HasToken(x.Prop, "name")).Value;
-            if (nested is not null && Accept(a, _authors.Split(nested, a.Site), "itemprop:author")) return;
-            if (Accept(a, _authors.Split(value, a.Site), "itemprop:author")) return;
+            if (nested is not null && Accept(a, _authors.Split(nested, site), "itemprop:author")) return;
+            if (Accept(a, _authors.Split(value, site), "itemprop:author")) return;
         }
-        var relAuthors = s.Links.Where(l => l.Rel.Contains("author", StringComparison.Ordinal) && l.Text.Length > 0 && !chrome[Math.Min(l.Node, chrome.Length - 1)])
-            .SelectMany(l => _authors.Split(l.Text, a.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // rel=author links: the group nearest the body (a related story's byline links are further away).
+        var relLinks = NearestFirst(s.Links.Where(l => l.Rel.Contains("author", StringComparison.Ordinal) && l.Text.Length > 0 && !chrome[Math.Min(l.Node, chrome.Length - 1)]).ToList(), l => l.Node, main).ToList();
+        var relAuthors = relLinks.Where(l => relLinks.Count > 0 && Math.Abs(l.Node - relLinks[0].Node) <= MaxBylineSpread)
+            .SelectMany(l => _authors.Split(l.Text, site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (Accept(a, relAuthors, "html:rel-author")) return;
         foreach (var (text, node) in NearestFirst(s.Bylines, main))
         {
             if (chrome[Math.Min(node, chrome.Length - 1)]) continue;
-            if (Accept(a, _authors.Split(text, a.Site), "html:byline")) return;
+            if (Accept(a, _authors.Split(text, site), "html:byline")) return;
         }
         foreach (var line in LinesBeforeBody(page, main))
         {
-            if (_lines.IsByline(line) && Accept(a, _authors.Split(line, a.Site), "html:byline-text")) return;
+            if (_lines.IsByline(line) && Accept(a, _authors.Split(line, site), "html:byline-text")) return;
         }
         if (raw.FeedAuthors is { Count: > 0 } fa)
-            Accept(a, fa.SelectMany(n => _authors.Split(n, a.Site)).ToList(), "feed");
+            Accept(a, fa.SelectMany(n => _authors.Split(n, site)).ToList(), "feed");
     }
 
     /// <summary>The lines of the few blocks just before the body, nearest first: where bylines and datelines sit.</summary>
@@ -163,13 +171,18 @@ public sealed class MetadataExtractor(ExtractionTables tables)
     /// it (nearest first: the byline under the headline), then the rest in page order (a
     /// related story's byline further down is the last resort).
     /// </summary>
-    private static IEnumerable<(string Text, int Node)> NearestFirst(List<(string Text, int Node)> items, MainText? main)
+    private static IEnumerable<SignalText> NearestFirst(List<SignalText> items, MainText? main) => NearestFirst(items, x => x.Node, main);
+
+    private static IEnumerable<T> NearestFirst<T>(List<T> items, Func<T, int> nodeOf, MainText? main)
     {
         if (main is not { Blocks.Count: > 0 } m) return items;
         int start = m.Blocks[0].Node, end = m.Blocks[^1].Node;
-        return items.OrderBy(x => x.Node >= start && x.Node <= end ? 0 : x.Node < start ? 1 : 2)
-            .ThenBy(x => x.Node < start ? start - x.Node : x.Node);
+        return items.OrderBy(x => nodeOf(x) >= start && nodeOf(x) <= end ? 0 : nodeOf(x) < start ? 1 : 2)
+            .ThenBy(x => nodeOf(x) < start ? start - nodeOf(x) : nodeOf(x));
     }
+
+    /// <summary>Nodes between the first and last author link of one byline ("By A, B and C").</summary>
+    public const int MaxBylineSpread = 12;
 
     private static bool Accept(Article a, List<string> names, string source)
     {
@@ -179,7 +192,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         return true;
     }
 
-    private void FillDates(Article a, PageModel page, MetaLookup meta, JsonLdFacts ld, RawPage raw, bool[] chrome, MainText? main, Document doc)
+    private void FillDates(Article a, PageModel page, MetaLookup meta, JsonLdFacts ld, RawPage raw, bool[] chrome, bool[] markupChrome, MainText? main, Document doc)
     {
         var s = page.Signals;
         var limit = (raw.FetchedAt ?? DateTimeOffset.MaxValue - FutureSlack) + FutureSlack;
@@ -198,32 +211,31 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         if (DateParser.TryParseMachine(ld.Modified, out var lm) && NotFuture(lm)) modified = (lm, "jsonld:dateModified");
 
         bool Usable(int node) => !chrome[Math.Min(node, chrome.Length - 1)];
+        bool MarkupUsable(int node) => !markupChrome[Math.Min(node, markupChrome.Length - 1)];
         if (published is null)
         {
             foreach (var (prop, value, node) in s.ItemProps)
-                if (prop is "datePublished" or "dateCreated" && Usable(node) && DateParser.TryParseMachine(value, out var d) && NotFuture(d)) { published = (d, "itemprop:datePublished"); break; }
+                if (prop is "datePublished" or "dateCreated" && MarkupUsable(node) && DateParser.TryParseMachine(value, out var d) && NotFuture(d)) { published = (d, "itemprop:datePublished"); break; }
         }
         if (modified is null)
         {
             foreach (var (prop, value, node) in s.ItemProps)
-                if (prop == "dateModified" && Usable(node) && DateParser.TryParseMachine(value, out var d) && NotFuture(d)) { modified = (d, "itemprop:dateModified"); break; }
+                if (prop == "dateModified" && MarkupUsable(node) && DateParser.TryParseMachine(value, out var d) && NotFuture(d)) { modified = (d, "itemprop:dateModified"); break; }
         }
         if (published is null)
         {
-            // <time> elements: a pubdate one, else the first outside chrome, preferring the article's.
-            int start = main is { Blocks.Count: > 0 } m ? m.Blocks[0].Node : 0;
+            // <time> elements: a pubdate one, else the first outside chrome.
             (PartialDate, string)? firstAny = null;
             foreach (var (dt, text, node, pub) in s.Times)
             {
                 if (!Usable(node)) continue;
-                if (!(DateParser.TryParseMachine(dt, out var d) || TryText(text, out d))) continue;
+                if (!(DateParser.TryParseMachine(dt, out var d) || TryText(text.Text, out d))) continue;
                 if (!NotFuture(d)) continue;
-                var cue = tables.DateWords.CueBefore(text.ToLowerInvariant(), text.Length);
+                var cue = tables.DateWords.CueBefore(text.Text.ToLowerInvariant(), text.Text.Length);
                 if (cue == DateCue.Modified) { modified ??= (d, "html:time"); continue; }
                 if (cue == DateCue.Chrome) continue;
                 if (pub) { published = (d, "html:time[pubdate]"); break; }
                 firstAny ??= (d, "html:time");
-                _ = start;
             }
             published ??= firstAny;
         }
@@ -275,25 +287,25 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         return all.Count > 0;
     }
 
-    private static void FillLanguage(Article a, PageSignals s, MetaLookup meta, JsonLdFacts ld, Document doc)
+    private void FillLanguage(Article a, PageSignals s, MetaLookup meta, JsonLdFacts ld, Document doc)
     {
         string? declared = null, source = null;
         if (!string.IsNullOrWhiteSpace(s.Lang)) (declared, source) = (s.Lang, "html:lang");
         else if (meta.First("language") is { } ml) (declared, source) = (ml.Value, ml.Source);
         else if (ld.Language is { } ll) (declared, source) = (ll, "jsonld:inLanguage");
         var primary = declared is null ? null : declared.Trim().Split('-', '_')[0].ToLowerInvariant();
-        var checkedLang = LanguageIdentifier.Check(primary is { Length: >= 2 and <= 3 } ? primary : null, a.Text, out bool disagrees);
+        var checkedLang = LanguageIdentifier.Check(primary is { Length: >= 2 and <= 3 } ? primary : null, a.Text, tables.Languages, out bool disagrees);
         if (checkedLang is null) return;
         if (disagrees) doc.Warn("extract.language_mismatch", $"{source} declares '{declared}' but the text reads as '{checkedLang}'");
         a.Language = checkedLang;
-        a.Provenance["language"] = checkedLang == primary ? source! : "lingua";
+        a.Provenance["language"] = checkedLang == primary ? source! : "text";
     }
 
     /// <summary>
     /// Nodes whose dates and names are not the article's: inside comments, related stories,
     /// footers and asides (class/id drops of weight -25 or below, and chrome tags).
     /// </summary>
-    private static bool[] ChromeNodes(PageModel page)
+    private static bool[] ChromeNodes(PageModel page, bool byTag = true)
     {
         var nodes = page.Nodes;
         var chrome = new bool[Math.Max(1, nodes.Count + 1)];
@@ -301,7 +313,7 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         {
             var n = nodes[i];
             chrome[i] = (n.Parent >= 0 && chrome[n.Parent])
-                || (n.Role == TagRole.Boiler && n.Tag != "header")
+                || (byTag && n.Role == TagRole.Boiler && n.Tag != "header")
                 || (n.ClassDrop && n.ClassWeight <= -25 && n.Tag is not ("body" or "html" or "article" or "main"));
         }
         return chrome;

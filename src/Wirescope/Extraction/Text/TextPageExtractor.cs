@@ -23,7 +23,7 @@ public sealed class TextPageExtractor(ExtractionTables tables)
         return lines;
     }
 
-    public (Article Article, List<(string Text, string Kind)> Body) Extract(string text, RawPage raw, Document doc)
+    public (Article Article, List<(string Text, string Kind)> Body) Extract(string text, RawPage raw)
     {
         var lines = Lines(text);
         var kinds = _classifier.Classify(lines);
@@ -70,7 +70,6 @@ public sealed class TextPageExtractor(ExtractionTables tables)
             }
         }
         while (body.Count > 0 && body[^1].Item2 == "h") body.RemoveAt(body.Count - 1);
-        _ = doc;
         return (a, body);
     }
 
