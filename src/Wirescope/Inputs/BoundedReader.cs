@@ -22,8 +22,10 @@ public static class BoundedReader
             var bytes = Copy(source, maxBytes, name);
             // .NET's GZipStream ends quietly at a cut: a truncated download would pass as a
             // shorter page. The gzip trailer's ISIZE (length mod 2^32) tells; only seekable
-            // inputs have it at hand (a multi-member file would need every member's trailer).
-            if (gzip && trailerSize is { } size && size != (uint)bytes.Length)
+            // inputs have it at hand. A multi-member file (concatenated gzip, which GZipStream
+            // reads whole) ends with its last member's size, which is smaller than the total;
+            // a cut file ends in compressed bytes, which read as a size almost always larger.
+            if (gzip && trailerSize is { } size && size > (uint)bytes.Length)
                 throw new StageException(ErrorCodes.InputBadGzip, $"{name}: truncated gzip data ({bytes.Length:N0} bytes, the trailer says {size:N0})");
             return bytes;
         }

@@ -36,6 +36,18 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Multi_member_gzip_is_read_whole_not_taken_for_truncated()
+    {
+        var ms = new MemoryStream();
+        foreach (var part in new[] { "<p>First member of the file.</p>", "<p>Second member, written later.</p>" })
+            using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))
+                gz.Write(Encoding.UTF8.GetBytes(part));
+        ms.Position = 0;
+        var bytes = BoundedReader.ReadAll(ms, 1 << 20, "page.html.gz");
+        Assert.Equal("<p>First member of the file.</p><p>Second member, written later.</p>", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
     public void Deep_nesting_is_cut_at_the_cap_without_overflow()
     {
         const int depth = 100_000;
