@@ -8,6 +8,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("WIRESCOPE_SHARED", os.path.join(ROOT, "..", "shared"))
 EV, DS = os.path.join(SHARED, "eval"), os.path.join(SHARED, "datasets")
 OUT = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="figures-")
+os.makedirs(OUT, exist_ok=True)
 WS = os.path.join(ROOT, "wirescope")
 figures = {}
 
@@ -41,13 +42,13 @@ def extraction():
         figures["traf.snippets.f1"] = r["f1"]
     if (r := score("metadata.py", os.path.join(traf, "gold.jsonl"), pred)):
         for k, v in r["fields"].items():
-            figures[f"traf.{k}"] = v["accuracy"]
+            if v.get("accuracy") is not None: figures[f"traf.{k}"] = v["accuracy"]
     rp = os.path.join(DS, "extraction/readability-pages")
     pred = os.path.join(OUT, "rp.jsonl")
     run([WS, "analyze", "--layers", "article", os.path.join(rp, "pages")], pred)
     if (r := score("metadata.py", os.path.join(rp, "gold.jsonl"), pred)):
         for k, v in r["fields"].items():
-            figures[f"rp.{k}"] = v["accuracy"]
+            if v.get("accuracy") is not None: figures[f"rp.{k}"] = v["accuracy"]
     if (r := score("body.py", os.path.join(rp, "gold.jsonl"), pred)):
         figures["rp.body.f1"] = r["f1"]
 
