@@ -1,5 +1,6 @@
 using Wirescope.Documents;
 using Wirescope.Extraction;
+using Wirescope.Language;
 
 namespace Wirescope.Pipeline;
 
@@ -10,7 +11,7 @@ public static class StandardPipeline
     {
         var b = new PipelineBuilder().WithOptions(options);
         b.Add(new ExtractionStage(options));
-        _ = layers;
+        if (layers.HasFlag(Layers.Language)) b.Add(new LanguageStage());
         return b.Build();
     }
 }

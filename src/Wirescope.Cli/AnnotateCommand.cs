@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text;
+using Wirescope.Documents;
+using Wirescope.Language;
+using Wirescope.Language.Conllu;
+using Wirescope.Pipeline;
+
+namespace Wirescope.Cli;
+
+/// <summary>
+/// <c>wirescope annotate --from conllu|text FILE</c>: the language layer as CoNLL-U on stdout
+/// (DESIGN.md). From CoNLL-U the given sentences and words are kept; from text the tokenizer
+/// and sentence splitter make them.
+/// </summary>
+public static class AnnotateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Input file (- for stdin)" };
+        var from = new Option<string>("--from") { Description = "conllu|text", DefaultValueFactory = _ => "conllu" };
+        from.AcceptOnlyFromAmong("conllu", "text");
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var beam = new Option<int>("--beam") { Description = "Parser beam width (default: the model's; 1 = greedy, fastest)", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("annotate", "Tag, lemmatise and parse CoNLL-U or raw text; CoNLL-U to stdout");
+        cmd.Arguments.Add(file);
+        cmd.Options.Add(from);
+        cmd.Options.Add(jobs);
+        cmd.Options.Add(beam);
+        cmd.SetAction(p =>
+        {
+            var path = p.GetValue(file)!;
+            if (path != "-" && !File.Exists(path)) return AnalyzeCommand.Usage($"no such file {path}");
+            var models = LanguageModels.Default.WithBeam(p.GetValue(beam));
+            using var input = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
+            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+            if (p.GetValue(from) == "conllu")
+            {
+                var annotator = new ConlluAnnotator(models, p.GetValue(jobs)) { AfterSentence = ConlluHook() };
+                foreach (var s in annotator.Annotate(ConlluReader.Read(input, path))) ConlluWriter.Write(output, s);
+            }
+            else
+            {
+                // Blocks of paragraphs are independent documents: analysed in parallel, written in order.
+                var stage = new LanguageStage(models);
+                int sentenceId = 0;
+                var docs = Blocks(input.ReadToEnd()).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, p.GetValue(jobs)))
+                    .Select(text =>
+                    {
+                        var doc = new Document(path, new InputInfo("file", path, "text"));
+                        doc.Article = Extraction.ExtractionStage.VerbatimArticle(new RawPage { Text = text, Format = "text" });
+                        stage.Run(doc, CancellationToken.None);
+                        foreach (var after in AfterLanguage()) after.Run(doc, CancellationToken.None);
+                        return doc;
+                    });
+                foreach (var doc in docs)
+                    foreach (var s in ConlluAnnotator.FromDocument(doc, sentenceId))
+                    {
+                        sentenceId++;
+                        ConlluWriter.Write(output, s);
+                    }
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>Stages run after the language stage for <c>--from text</c> (the NER stage adds itself here).</summary>
+    private static IStage[] AfterLanguage() => [];
+
+    /// <summary>Step run on each sentence after tagging and parsing for <c>--from conllu</c> (NER hooks in here).</summary>
+    private static Action<ConlluSentence, SentenceAnalyzer>? ConlluHook() => null;
+
+    /// <summary>Cuts raw text at blank lines into blocks of about <paramref name="chars"/> characters.</summary>
+    internal static IEnumerable<string> Blocks(string text, int chars = 1 << 16)
+    {
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = Math.Min(text.Length, start + chars);
+            if (end < text.Length)
+            {
+                int cut = text.IndexOf("\n\n", end, StringComparison.Ordinal);
+                end = cut < 0 ? text.Length : cut + 2;
+            }
+            yield return text[start..end];
+            start = end;
+        }
+    }
+}

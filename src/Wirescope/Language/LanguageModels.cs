@@ -1,0 +1,67 @@
+using Wirescope.Language.Lemmas;
+using Wirescope.Language.Models;
+using Wirescope.Language.Parsing;
+using Wirescope.Language.Tagging;
+
+namespace Wirescope.Language;
+
+/// <summary>
+/// The shipped tagger, lemmatizer and parser, loaded once per process on first use and shared
+/// by all threads (they are read-only). Found in $WIRESCOPE_MODELS, else in the first
+/// <c>models/</c> folder above the running assembly (the repository's, for the launcher,
+/// the tests and the benchmarks).
+/// </summary>
+public sealed class LanguageModels
+{
+    public const string TaggerFile = "tagger.bin.gz";
+    public const string LemmatizerFile = "lemmatizer.bin.gz";
+    public const string ParserFile = "parser.bin.gz";
+
+    private static readonly Lazy<LanguageModels> Shared = new(() => Load(FindDirectory()
+        ?? throw new FileNotFoundException($"no models folder with {TaggerFile} found (set WIRESCOPE_MODELS)")), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The process-wide models (loaded on first access).</summary>
+    public static LanguageModels Default => Shared.Value;
+
+    public Tagger Tagger { get; }
+    public Lemmatizer Lemmatizer { get; }
+    public Parser Parser { get; }
+
+    /// <summary>Per tagger class: the hash the parser reads as the word's tag.</summary>
+    internal ulong[] TagHashes { get; }
+
+    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, Parser parser)
+    {
+        Tagger = tagger;
+        Lemmatizer = lemmatizer;
+        Parser = parser;
+        TagHashes = Enumerable.Range(0, tagger.Classes).Select(c => FeatureHash.Of(TagName(tagger.Upos[c], tagger.Xpos[c]))).ToArray();
+    }
+
+    /// <summary>The tag string both the tagger's classes and the parser's training use.</summary>
+    public static string TagName(string upos, string xpos) => upos + "\t" + xpos;
+
+    /// <summary>These models with the parser decoding at another beam width.</summary>
+    public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth));
+
+    /// <summary>Loads the three models in parallel (decompression dominates; two cores halve it).</summary>
+    public static LanguageModels Load(string directory)
+    {
+        var tagger = Task.Run(() => Tagger.Load(Path.Combine(directory, TaggerFile)));
+        var lemmatizer = Task.Run(() => Lemmatizer.Load(Path.Combine(directory, LemmatizerFile)));
+        var parser = Parser.Load(Path.Combine(directory, ParserFile));
+        return new(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser);
+    }
+
+    public static string? FindDirectory()
+    {
+        var env = Environment.GetEnvironmentVariable("WIRESCOPE_MODELS");
+        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, TaggerFile))) return env;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "models");
+            if (File.Exists(Path.Combine(candidate, TaggerFile))) return candidate;
+        }
+        return null;
+    }
+}

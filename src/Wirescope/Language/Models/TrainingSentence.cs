@@ -1,0 +1,56 @@
+using Wirescope.Language.Conllu;
+
+namespace Wirescope.Language.Models;
+
+/// <summary>
+/// A gold sentence prepared for training: the forms joined into one string (words as spans,
+/// as the pipeline sees them) and the gold annotation as parallel arrays.
+/// </summary>
+public sealed class TrainingSentence
+{
+    public required string Text { get; init; }
+    public required int[] Starts { get; init; }
+    public required int[] Ends { get; init; }
+    public required string[] Upos { get; init; }
+    public required string[] Xpos { get; init; }
+    public required string[] Lemmas { get; init; }
+    /// <summary>1-based heads (0 = root), as in CoNLL-U.</summary>
+    public required int[] Heads { get; init; }
+    public required string[] Deprels { get; init; }
+
+    public int Count => Starts.Length;
+    public string Form(int i) => Text.Substring(Starts[i], Ends[i] - Starts[i]);
+
+    public static TrainingSentence From(ConlluSentence s)
+    {
+        int n = s.Words.Count;
+        var starts = new int[n];
+        var ends = new int[n];
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < n; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            starts[i] = sb.Length;
+            sb.Append(s.Words[i].Form);
+            ends[i] = sb.Length;
+        }
+        return new TrainingSentence
+        {
+            Text = sb.ToString(), Starts = starts, Ends = ends,
+            Upos = s.Words.Select(w => w.Upos).ToArray(),
+            Xpos = s.Words.Select(w => w.Xpos).ToArray(),
+            Lemmas = s.Words.Select(w => w.Lemma).ToArray(),
+            Heads = s.Words.Select(w => w.Head).ToArray(),
+            Deprels = s.Words.Select(w => w.Deprel).ToArray(),
+        };
+    }
+
+    public static List<TrainingSentence> Load(IEnumerable<string> paths)
+    {
+        var list = new List<TrainingSentence>();
+        foreach (var p in paths)
+            foreach (var s in ConlluReader.ReadFile(p))
+                if (s.Words.Count > 0) list.Add(From(s));
+        return list;
+    }
+}

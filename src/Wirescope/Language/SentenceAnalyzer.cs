@@ -1,0 +1,42 @@
+using Wirescope.Language.Models;
+using Wirescope.Language.Parsing;
+
+namespace Wirescope.Language;
+
+/// <summary>
+/// Tags, lemmatises and parses one sentence at a time with the shared models. Holds the
+/// per-thread buffers (create one per worker; never share across threads).
+/// </summary>
+public sealed class SentenceAnalyzer(LanguageModels models)
+{
+    private readonly WordFeatures _words = new();
+    private readonly Parser.Workspace _parse = new();
+    private int[] _tags = new int[64];
+    private int[] _heads = new int[64];
+    private int[] _labels = new int[64];
+
+    public LanguageModels Models => models;
+    public int Count { get; private set; }
+
+    /// <summary>Analyses the words text[starts[i]..ends[i]].</summary>
+    public void Analyze(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, bool parse = true)
+    {
+        int n = starts.Length;
+        Count = n;
+        if (_tags.Length < n) { _tags = new int[n * 2]; _heads = new int[n * 2]; _labels = new int[n * 2]; }
+        if (n == 0) return;
+        _words.Fill(text, starts, ends);
+        models.Tagger.Tag(_words, _tags);
+        if (!parse) return;
+        _parse.Prepare(n);
+        for (int i = 0; i < n; i++) _parse.SetWord(i, _words.Lower[i], models.TagHashes[_tags[i]], _words.Suffix3[i]);
+        models.Parser.Parse(_parse, n, _heads, _labels);
+    }
+
+    public string Upos(int i) => models.Tagger.Upos[_tags[i]];
+    public string Xpos(int i) => models.Tagger.Xpos[_tags[i]];
+    /// <summary>0-based head within the sentence, -1 for the root.</summary>
+    public int Head(int i) => _heads[i];
+    public string Deprel(int i) => models.Parser.Labels[_labels[i]];
+    public string Lemma(ReadOnlySpan<char> form, int i) => models.Lemmatizer.Lemmatize(form, Xpos(i));
+}
