@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using Wirescope.Language;
 using Wirescope.Language.Conllu;
 using Wirescope.Language.Ner;
 
@@ -40,7 +41,12 @@ public static class EvalNerCommand
             }
             var loadSeconds = clock.Elapsed.TotalSeconds;
             List<(string Id, List<ConlluSentence> Sentences)> documents;
-            try { documents = ConlluDocuments.Group(ConlluReader.ReadFile(goldPath)).ToList(); }
+            try
+            {
+                // The tagger first (as annotate does): the NER reads predicted XPOS, never the gold file's.
+                var tagged = ner.Featurizer.UsePos ? new ConlluAnnotator(LanguageModels.Default, Environment.ProcessorCount).Annotate(ConlluReader.ReadFile(goldPath)) : ConlluReader.ReadFile(goldPath);
+                documents = ConlluDocuments.Group(tagged).ToList();
+            }
             catch (FormatException e) { return Fail(e.Message); }
 
             var annotator = new NerConlluAnnotator(new NerAnnotator(ner, parse.GetValue(noRules) ? null : DateMoneyRules.Shared, !parse.GetValue(noGazetteer)));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Wirescope.Language;
 using Wirescope.Language.Ner;
 
 namespace Wirescope.Cli;
@@ -18,8 +19,9 @@ public static class TrainNerCommand
         var folds = new Option<int>("--stack-folds") { Description = "Document folds for the stacked second stage (0 or 1: one stage only)", DefaultValueFactory = _ => new NerTrainOptions().StackFolds };
         var lexicon = new Option<string[]>("--lexicon") { Description = "Unlabelled CoNLL-U files whose lower-case words feed the common-word feature (FORM only)", AllowMultipleArgumentsPerToken = true };
         var runs = new Option<int>("--runs") { Description = "Train on this many shuffles (seed, seed+1, ...) and average the weights", DefaultValueFactory = _ => new NerTrainOptions().Runs };
+        var pos = new Option<bool>("--pos") { Description = "POS features: tag the data with the shipped tagger (models/) and learn from its XPOS" };
         var cmd = new Command("ner", "Train the named-entity recognizer (averaged structured perceptron, BILOU, gazetteer features)");
-        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds, lexicon, runs }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds, lexicon, runs, pos }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -28,9 +30,9 @@ public static class TrainNerCommand
             if (parse.GetValue(bits) is < 10 or > 24) return Fail("--bucket-bits must be 10..24", ExitCodes.Usage);
             var clock = Stopwatch.StartNew();
             List<NerSentence> sentences;
-            try { sentences = NerConllu.ReadFile(path); }
+            try { sentences = parse.GetValue(pos) ? NerConllu.ReadTagged(path, LanguageModels.Default, Environment.ProcessorCount) : NerConllu.ReadFile(path); }
             catch (FormatException e) { return Fail(e.Message, ExitCodes.Usage); }
-            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds), Runs = Math.Max(1, parse.GetValue(runs)) };
+            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds), Runs = Math.Max(1, parse.GetValue(runs)), Pos = parse.GetValue(pos) };
             var unlabelled = new List<IEnumerable<string>>();
             foreach (var file in parse.GetValue(lexicon) ?? [])
             {

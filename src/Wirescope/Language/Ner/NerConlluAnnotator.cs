@@ -7,6 +7,7 @@ namespace Wirescope.Language.Ner;
 /// <see cref="ConlluDocuments"/>): the document is built from the given words
 /// (<see cref="NerCorpusDocuments"/>), so the tags line up with the words the scorer compares.
 /// Sets NER=B-X|I-X|O in each word's MISC, replacing a gold NER= and keeping the other keys.
+/// The words' XPOS is read as the tagger's prediction (run the tagger first).
 /// One instance per thread (it owns the scratch buffers).
 /// </summary>
 public sealed class NerConlluAnnotator(NerAnnotator annotator)
@@ -19,7 +20,7 @@ public sealed class NerConlluAnnotator(NerAnnotator annotator)
     public void Annotate(string docId, IReadOnlyList<ConlluSentence> sentences)
     {
         var ner = new NerSentence[sentences.Count];
-        for (var i = 0; i < ner.Length; i++) ner[i] = NerConllu.FromConllu(sentences[i], docId);
+        for (var i = 0; i < ner.Length; i++) ner[i] = NerConllu.FromConllu(sentences[i], docId, withPos: true);
         var doc = NerCorpusDocuments.FromSentences(ner, 0, ner.Length);
         annotator.Annotate(doc, _scratch);
         Words += doc.Tokens.Count;
