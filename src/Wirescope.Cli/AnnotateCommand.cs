@@ -3,6 +3,7 @@ using System.Text;
 using Wirescope.Documents;
 using Wirescope.Language;
 using Wirescope.Language.Conllu;
+using Wirescope.Language.Ner;
 using Wirescope.Pipeline;
 
 namespace Wirescope.Cli;
@@ -40,8 +41,14 @@ public static class AnnotateCommand
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             if (p.GetValue(from) == "conllu")
             {
-                var annotator = new ConlluAnnotator(models, p.GetValue(jobs)) { AfterSentence = ConlluHook() };
-                foreach (var s in annotator.Annotate(ConlluReader.Read(input, path))) ConlluWriter.Write(output, s);
+                // Tags and parse per sentence (parallel); NER per document, for its consistency.
+                var annotator = new ConlluAnnotator(models, p.GetValue(jobs));
+                var ner = new NerConlluAnnotator(Ner.Value);
+                foreach (var (id, doc) in ConlluDocuments.Group(annotator.Annotate(ConlluReader.Read(input, path))))
+                {
+                    ner.Annotate(id, doc);
+                    foreach (var s in doc) ConlluWriter.Write(output, s);
+                }
             }
             else
             {
@@ -69,11 +76,11 @@ public static class AnnotateCommand
         return cmd;
     }
 
-    /// <summary>Stages run after the language stage for <c>--from text</c> (the NER stage adds itself here).</summary>
-    private static IStage[] AfterLanguage() => [];
+    /// <summary>The shipped NER, loaded on first use (once per process).</summary>
+    private static readonly Lazy<NerAnnotator> Ner = new(() => new NerAnnotator(NerModelStore.Shared, DateMoneyRules.Shared));
 
-    /// <summary>Step run on each sentence after tagging and parsing for <c>--from conllu</c> (NER hooks in here).</summary>
-    private static Action<ConlluSentence, SentenceAnalyzer>? ConlluHook() => null;
+    /// <summary>Stages run after the language stage for <c>--from text</c>.</summary>
+    private static IStage[] AfterLanguage() => [new NerStage(Ner.Value)];
 
     /// <summary>Cuts raw text at blank lines into blocks of about <paramref name="chars"/> characters.</summary>
     internal static IEnumerable<string> Blocks(string text, int chars = 1 << 16)

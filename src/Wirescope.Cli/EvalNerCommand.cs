@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using Wirescope.Language;
+using Wirescope.Language.Conllu;
 using Wirescope.Language.Ner;
 
 namespace Wirescope.Cli;
@@ -38,33 +40,24 @@ public static class EvalNerCommand
                 return Fail($"cannot load the NER model: {e.Message}");
             }
             var loadSeconds = clock.Elapsed.TotalSeconds;
-            List<NerSentence> sentences;
-            try { sentences = NerConllu.ReadFile(goldPath); }
+            List<(string Id, List<ConlluSentence> Sentences)> documents;
+            try
+            {
+                // The tagger first (as annotate does): the NER reads predicted XPOS, never the gold file's.
+                var tagged = ner.Featurizer.UsePos ? new ConlluAnnotator(LanguageModels.Default, Environment.ProcessorCount).Annotate(ConlluReader.ReadFile(goldPath)) : ConlluReader.ReadFile(goldPath);
+                documents = ConlluDocuments.Group(tagged).ToList();
+            }
             catch (FormatException e) { return Fail(e.Message); }
 
-            var annotator = new NerAnnotator(ner, parse.GetValue(noRules) ? null : DateMoneyRules.Shared, !parse.GetValue(noGazetteer));
-            var scratch = new NerScratch();
-            var predicted = new List<string[]>(sentences.Count);
-            long words = 0;
-            var tagClock = new Stopwatch();
-            foreach (var (doc, first, count) in NerCorpusDocuments.Build(sentences))
-            {
-                tagClock.Start();
-                annotator.Annotate(doc, scratch);
-                tagClock.Stop();
-                words += doc.Tokens.Count;
-                for (var s = first; s < first + count; s++)
-                {
-                    var sentence = doc.Sentences[s - first];
-                    var tags = new string[sentence.TokenCount];
-                    for (var k = 0; k < tags.Length; k++) tags[k] = doc.Tokens[sentence.FirstToken + k].Ner ?? "O";
-                    predicted.Add(tags);
-                }
-            }
+            var annotator = new NerConlluAnnotator(new NerAnnotator(ner, parse.GetValue(noRules) ? null : DateMoneyRules.Shared, !parse.GetValue(noGazetteer)));
+            var tagClock = Stopwatch.StartNew();
+            foreach (var (id, sentences) in documents) annotator.Annotate(id, sentences);
+            tagClock.Stop();
+            var words = annotator.Words;
             var predPath = parse.GetValue(pred) ?? Path.Combine(Path.GetTempPath(), $"wirescope-ner-{Environment.ProcessId}.conllu");
-            using (var reader = new StreamReader(goldPath, Encoding.UTF8))
             using (var writer = new StreamWriter(predPath, false, new UTF8Encoding(false)))
-                NerConllu.Rewrite(reader, predicted, writer);
+                foreach (var (_, sentences) in documents)
+                    foreach (var s in sentences) ConlluWriter.Write(writer, s);
             Console.WriteLine($"model load {loadSeconds:F2} s; tagged {words:N0} words in {tagClock.Elapsed.TotalSeconds:F2} s ({words / Math.Max(1e-9, tagClock.Elapsed.TotalSeconds):N0} words/s, one thread, incl. warm-up); predictions: {predPath}");
 
             var scorer = Path.Combine(SharedFolder(parse.GetValue(shared)), "eval", "conllu.py");

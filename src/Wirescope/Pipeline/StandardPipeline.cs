@@ -1,6 +1,7 @@
 using Wirescope.Documents;
 using Wirescope.Extraction;
 using Wirescope.Language;
+using Wirescope.Language.Ner;
 
 namespace Wirescope.Pipeline;
 
@@ -12,6 +13,7 @@ public static class StandardPipeline
         var b = new PipelineBuilder().WithOptions(options);
         b.Add(new ExtractionStage(options));
         if (layers.HasFlag(Layers.Language)) b.Add(new LanguageStage());
+        if (layers.HasFlag(Layers.Entities)) b.Add(new NerStage());
         return b.Build();
     }
 }

@@ -1,11 +1,13 @@
 using Wirescope.Documents;
+using Wirescope.Language;
 using Wirescope.Language.Ner;
 
 namespace Wirescope.Tests.Ner;
 
 /// <summary>
 /// Test-only document builder: words are split at spaces, sentences end after ". ! ?".
-/// (The real tokenizer lives in the language layer; the NER only reads tokens.)
+/// (The real tokenizer lives in the language layer; the NER only reads tokens.) The shipped
+/// tagger fills Token.Upos/Xpos, as LanguageStage does before the NER at run time.
 /// </summary>
 internal static class NerTestDocs
 {
@@ -27,6 +29,27 @@ internal static class NerTestDocs
         }
         if (sentStart >= 0) Close(doc, ref sentStart, firstToken, text.Length);
         doc.Done = Layers.Article | Layers.Language;
+        return Tag(doc);
+    }
+
+    /// <summary>Fills Token.Upos and Token.Xpos with the shipped tagger's predictions, sentence by sentence.</summary>
+    public static Document Tag(Document doc)
+    {
+        var analyzer = new SentenceAnalyzer(LanguageModels.Default);
+        var text = doc.Article!.Text;
+        foreach (var sentence in doc.Sentences)
+        {
+            var starts = new int[sentence.TokenCount];
+            var ends = new int[sentence.TokenCount];
+            for (var k = 0; k < starts.Length; k++) { starts[k] = doc.Tokens[sentence.FirstToken + k].Start; ends[k] = doc.Tokens[sentence.FirstToken + k].End; }
+            analyzer.Analyze(text, starts, ends, parse: false);
+            for (var k = 0; k < starts.Length; k++)
+            {
+                ref var t = ref doc.Tokens[sentence.FirstToken + k];
+                t.Upos = analyzer.Upos(k);
+                t.Xpos = analyzer.Xpos(k);
+            }
+        }
         return doc;
     }
 

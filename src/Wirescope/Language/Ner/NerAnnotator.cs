@@ -64,7 +64,7 @@ public sealed class NerAnnotator
         CollectRanges(doc, s.Ranges);
         foreach (var (start, end) in s.Ranges)
             for (var i = start; i < end; i++)
-                featurizer.SetWord(s, i, Form(tokens, i, text), i == start || tokens[i].Sentence != tokens[i - 1].Sentence);
+                featurizer.SetWord(s, i, Form(tokens, i, text), i == start || tokens[i].Sentence != tokens[i - 1].Sentence, tokens[i].Xpos);
         featurizer.EndDocument(s, n, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Ranges));
     }
 

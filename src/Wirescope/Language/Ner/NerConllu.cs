@@ -1,11 +1,12 @@
 using System.Text;
+using Wirescope.Language.Conllu;
 
 namespace Wirescope.Language.Ner;
 
 /// <summary>
-/// The minimal CoNLL-U the NER needs: ID, FORM and the MISC keys NER= and SpaceAfter=No.
-/// Multiword-token ranges (3-4) and empty nodes (8.1) are skipped, as the scorer does.
-/// Kept small on purpose; the shared language reader will replace it.
+/// The CoNLL-U view the NER needs, over the shared <see cref="ConlluReader"/>: each word's
+/// FORM and the MISC keys NER= and SpaceAfter=No, documents by <see cref="ConlluDocuments"/>.
+/// Multiword-token ranges (3-4) and empty nodes (8.1) are not words, as for the scorer.
 /// </summary>
 public static class NerConllu
 {
@@ -13,103 +14,51 @@ public static class NerConllu
     public static List<NerSentence> Read(TextReader reader, string source)
     {
         var result = new List<NerSentence>();
-        var forms = new List<string>();
-        var tags = new List<string>();
-        var spaces = new List<bool>();
-        var docId = "";
-        var docCount = 0;
-        var lineNo = 0;
-        void Flush()
-        {
-            if (forms.Count == 0) return;
-            result.Add(new NerSentence(docId, forms.ToArray(), tags.ToArray(), spaces.ToArray()));
-            forms.Clear(); tags.Clear(); spaces.Clear();
-        }
-        while (reader.ReadLine() is { } line)
-        {
-            lineNo++;
-            if (line.Length == 0) { Flush(); continue; }
-            if (line[0] == '#')
-            {
-                const string NewDoc = "# newdoc id =";
-                if (line.StartsWith(NewDoc, StringComparison.Ordinal))
-                {
-                    Flush();
-                    docId = line[NewDoc.Length..].Trim();
-                    docCount++;
-                }
-                else if (line.StartsWith("# newdoc", StringComparison.Ordinal))
-                {
-                    Flush();
-                    docId = $"doc{++docCount}";
-                }
-                continue;
-            }
-            var cols = line.Split('\t');
-            if (cols.Length != 10) throw new FormatException($"{source}:{lineNo}: expected 10 tab-separated columns, got {cols.Length}");
-            var id = cols[0];
-            if (id.Contains('-') || id.Contains('.')) continue;
-            if (!int.TryParse(id, out _)) throw new FormatException($"{source}:{lineNo}: bad word ID '{id}'");
-            forms.Add(cols[1]);
-            tags.Add(string.Intern(MiscValue(cols[9], "NER") ?? "O"));
-            spaces.Add(MiscValue(cols[9], "SpaceAfter") != "No");
-        }
-        Flush();
+        foreach (var (id, sentences) in ConlluDocuments.Group(ConlluReader.Read(reader, source)))
+            foreach (var s in sentences) result.Add(FromConllu(s, id));
         return result;
+    }
+
+    /// <summary>
+    /// Reads every sentence with its gold NER tags and the shipped tagger's XPOS (the gold
+    /// tags are read before tagging, which resets the file's columns): POS features are
+    /// trained and scored on predicted tags, as noisy as at run time.
+    /// </summary>
+    public static List<NerSentence> ReadTagged(string path, LanguageModels models, int jobs)
+    {
+        List<(string Id, List<ConlluSentence> Sentences)> documents;
+        using (var r = new StreamReader(path, Encoding.UTF8))
+            documents = ConlluDocuments.Group(ConlluReader.Read(r, Path.GetFileName(path))).ToList();
+        var gold = documents.SelectMany(d => d.Sentences.Select(s => FromConllu(s, d.Id))).ToList();
+        var tagged = new ConlluAnnotator(models, jobs).Annotate(documents.SelectMany(d => d.Sentences)).ToList();
+        for (var i = 0; i < gold.Count; i++)
+            gold[i] = gold[i] with { Pos = tagged[i].Words.Select(w => string.Intern(w.Xpos)).ToArray() };
+        return gold;
+    }
+
+    /// <summary>One sentence's words, gold NER tags ("O" where absent) and spacing.</summary>
+    /// <remarks>withPos keeps each word's XPOS: only when the tagger predicted it (gold tags would flatter the model).</remarks>
+    public static NerSentence FromConllu(ConlluSentence s, string docId, bool withPos = false)
+    {
+        var n = s.Words.Count;
+        var forms = new string[n];
+        var tags = new string[n];
+        var spaces = new bool[n];
+        var pos = withPos ? new string[n] : null;
+        for (var i = 0; i < n; i++)
+        {
+            var w = s.Words[i];
+            forms[i] = w.Form;
+            tags[i] = string.Intern(w.MiscValue("NER") ?? "O");
+            spaces[i] = w.MiscValue("SpaceAfter") != "No";
+            if (pos is not null) pos[i] = string.Intern(w.Xpos);
+        }
+        return new NerSentence(docId, forms, tags, spaces, pos);
     }
 
     public static List<NerSentence> ReadFile(string path)
     {
         using var r = new StreamReader(path, Encoding.UTF8);
         return Read(r, Path.GetFileName(path));
-    }
-
-    /// <summary>
-    /// Copies <paramref name="gold"/> line by line and puts the predicted tag of each word in
-    /// its MISC as NER= (replacing any NER= there), so the scorer sees identical words.
-    /// <paramref name="predicted"/> has one tag array per sentence, in file order.
-    /// </summary>
-    public static void Rewrite(TextReader gold, IReadOnlyList<string[]> predicted, TextWriter output)
-    {
-        var sentence = 0;
-        var word = 0;
-        var inSentence = false;
-        while (gold.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (inSentence) { sentence++; word = 0; inSentence = false; }
-                output.WriteLine(line);
-                continue;
-            }
-            if (line[0] == '#') { output.WriteLine(line); continue; }
-            var cols = line.Split('\t');
-            if (cols.Length != 10 || cols[0].Contains('-') || cols[0].Contains('.')) { output.WriteLine(line); continue; }
-            inSentence = true;
-            var tag = sentence < predicted.Count && word < predicted[sentence].Length ? predicted[sentence][word] : "O";
-            word++;
-            cols[9] = WithMisc(cols[9], "NER", tag);
-            output.WriteLine(string.Join('\t', cols));
-        }
-    }
-
-    /// <summary>The value of KEY=value in a MISC column, or null.</summary>
-    public static string? MiscValue(string misc, string key)
-    {
-        if (misc == "_") return null;
-        foreach (var part in misc.Split('|'))
-            if (part.Length > key.Length && part[key.Length] == '=' && part.StartsWith(key, StringComparison.Ordinal))
-                return part[(key.Length + 1)..];
-        return null;
-    }
-
-    /// <summary>MISC with KEY=value set (replacing the old value), other keys kept in order.</summary>
-    public static string WithMisc(string misc, string key, string value)
-    {
-        var parts = misc == "_" ? new List<string>() : misc.Split('|').ToList();
-        var entry = key + "=" + value;
-        var at = parts.FindIndex(p => p.StartsWith(key + "=", StringComparison.Ordinal));
-        if (at >= 0) parts[at] = entry; else parts.Insert(0, entry);
-        return string.Join('|', parts);
     }
 }

@@ -42,7 +42,7 @@ public static class NerCorpusDocuments
                 doc.Tokens.Add(new Token
                 {
                     Start = tokStart, End = text.Length, Sentence = doc.Sentences.Count, Head = -1,
-                    SpaceAfter = sent.SpaceAfter[w],
+                    SpaceAfter = sent.SpaceAfter[w], Xpos = sent.Pos?[w],
                 });
                 if (sent.SpaceAfter[w] && w + 1 < sent.Forms.Length) text.Append(' ');
             }

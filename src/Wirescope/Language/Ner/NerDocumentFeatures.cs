@@ -13,7 +13,8 @@ internal static class NerDocumentFeatures
         for (var i = start; i < end; i++)
         {
             var forms = data[i].Forms;
-            for (var w = 0; w < forms.Length; w++) featurizer.SetWord(scratch, offset + w, forms[w], w == 0);
+            var pos = data[i].Pos;
+            for (var w = 0; w < forms.Length; w++) featurizer.SetWord(scratch, offset + w, forms[w], w == 0, pos is null ? default : pos[w]);
             ranges[i - start] = (offset, offset + forms.Length);
             offset += forms.Length;
         }

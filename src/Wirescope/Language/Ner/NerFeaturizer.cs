@@ -25,8 +25,9 @@ public sealed class NerFeaturizer
     private readonly Gazetteer _gazetteer;
     private readonly int _shift;
 
-    public NerFeaturizer(Gazetteer gazetteer, int bucketBits, bool usePrior = false, NerLexicon? lexicon = null)
+    public NerFeaturizer(Gazetteer gazetteer, int bucketBits, bool usePrior = false, NerLexicon? lexicon = null, bool usePos = false)
     {
+        UsePos = usePos;
         UsePrior = usePrior;
         Lexicon = lexicon ?? NerLexicon.Empty;
         if (bucketBits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bucketBits));
@@ -36,6 +37,15 @@ public sealed class NerFeaturizer
     }
 
     public int BucketBits { get; }
+
+    /// <summary>
+    /// Whether the model reads the words' PTB tags (Token.Xpos from the tagger; at training
+    /// time the shipped tagger's predictions, so the tags are as noisy as at run time).
+    /// </summary>
+    public bool UsePos { get; }
+
+    /// <summary>The tag hash of a word without a tag.</summary>
+    internal const ulong NoPos = 0xC0UL;
 
     /// <summary>
     /// Second-stage featurizer: also reads the first stage's labels (s.Prior) and how the
@@ -57,8 +67,9 @@ public sealed class NerFeaturizer
     }
 
     /// <summary>Records word <paramref name="i"/> of the document.</summary>
-    public void SetWord(NerScratch s, int i, ReadOnlySpan<char> form, bool sentenceStart)
+    public void SetWord(NerScratch s, int i, ReadOnlySpan<char> form, bool sentenceStart, ReadOnlySpan<char> xpos = default)
     {
+        s.Pos[i] = xpos.IsEmpty || xpos is "_" ? NoPos : FeatureHash.Exact(xpos);
         s.Lower[i] = FeatureHash.Lower(form);
         s.LexBand[i] = (byte)Lexicon.Band(s.Lower[i]);
         s.Exact[i] = FeatureHash.Exact(form);
@@ -276,6 +287,16 @@ public sealed class NerFeaturizer
             rows[k++] = Row(27, FeatureHash.Mix(s.LexBand[i], s.ShortShape[i], pos));
             if (next >= 0) rows[k++] = Row(28, FeatureHash.Mix(s.LexBand[next], s.ShortShape[next], s.ShortShape[i]));
             if (s.RunPos[i] != 0) rows[k++] = Row(26, FeatureHash.Mix(s.RunPos[i], s.Lower[i]));
+
+            if (UsePos)
+            {
+                ulong P(int j) => j < 0 ? 0xB4UL : s.Pos[j];
+                rows[k++] = Row(50, s.Pos[i]);
+                rows[k++] = Row(51, FeatureHash.Mix(P(prev), s.Pos[i]));
+                rows[k++] = Row(52, FeatureHash.Mix(s.Pos[i], P(next)));
+                rows[k++] = Row(53, FeatureHash.Mix(s.Pos[i], s.ShortShape[i], pos));
+                rows[k++] = Row(54, FeatureHash.Mix(P(prev), s.Pos[i], P(next)));
+            }
 
             if (UsePrior)
             {

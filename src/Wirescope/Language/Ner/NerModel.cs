@@ -11,7 +11,8 @@ namespace Wirescope.Language.Ner;
 public sealed class NerModel
 {
     private const string Magic = "WSNER";
-    private const int FormatVersion = 3;
+    /// <summary>4 adds the POS flag after the lexicon; 3 (no POS features) still loads.</summary>
+    private const int FormatVersion = 4;
     private const float Forbidden = -1e30f;
 
     private readonly float[] _weights;
@@ -140,6 +141,7 @@ public sealed class NerModel
         w.Write(Tags.Types.Count);
         foreach (var t in Tags.Types) w.Write(t);
         Featurizer.Lexicon.Save(w);
+        w.Write(Featurizer.UsePos);
         SaveWeights(w);
         w.Write(Next is not null);
         Next?.SaveWeights(w);
@@ -180,7 +182,7 @@ public sealed class NerModel
         using var r = new BinaryReader(brotli, Encoding.UTF8, leaveOpen: true);
         if (r.ReadString() != Magic) throw new InvalidDataException("not a Wirescope NER model");
         var format = r.ReadInt32();
-        if (format != FormatVersion) throw new InvalidDataException($"NER model format {format}, expected {FormatVersion}");
+        if (format is not (3 or FormatVersion)) throw new InvalidDataException($"NER model format {format}, expected {FormatVersion}");
         var features = r.ReadInt32();
         if (features != NerFeaturizer.Version) throw new InvalidDataException($"NER model features v{features}, this build has v{NerFeaturizer.Version}: retrain");
         var sha = r.ReadString();
@@ -188,13 +190,14 @@ public sealed class NerModel
         for (var i = 0; i < types.Length; i++) types[i] = r.ReadString();
         var tags = new NerTags(types);
         var lexicon = NerLexicon.Load(r);
-        var model = LoadWeights(r, tags, gazetteer, usePrior: false, lexicon);
+        var usePos = format >= 4 && r.ReadBoolean();
+        var model = LoadWeights(r, tags, gazetteer, usePrior: false, lexicon, usePos);
         model.TrainedGazetteerSha256 = sha;
-        if (r.ReadBoolean()) model.Next = LoadWeights(r, tags, gazetteer, usePrior: true, lexicon);
+        if (r.ReadBoolean()) model.Next = LoadWeights(r, tags, gazetteer, usePrior: true, lexicon, usePos);
         return model;
     }
 
-    private static NerModel LoadWeights(BinaryReader r, NerTags tags, Gazetteer gazetteer, bool usePrior, NerLexicon lexicon)
+    private static NerModel LoadWeights(BinaryReader r, NerTags tags, Gazetteer gazetteer, bool usePrior, NerLexicon lexicon, bool usePos)
     {
         var bits = r.ReadInt32();
         if (bits is < 10 or > 24) throw new InvalidDataException($"NER model has 2^{bits} rows");
@@ -202,7 +205,7 @@ public sealed class NerModel
         var transitions = new float[(L + 1) * L];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
         var scale = r.ReadSingle();
-        var featurizer = new NerFeaturizer(gazetteer, bits, usePrior, lexicon);
+        var featurizer = new NerFeaturizer(gazetteer, bits, usePrior, lexicon, usePos);
         var weights = new float[featurizer.Buckets * L];
         var row = -1;
         while (true)

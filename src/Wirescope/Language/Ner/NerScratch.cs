@@ -15,6 +15,8 @@ public sealed class NerScratch
     internal ulong[] Suffix3 = [];
     internal ulong[] Suffix4 = [];
     internal ulong[] Prefix3 = [];
+    /// <summary>Hash of the word's predicted PTB tag (XPOS), or <see cref="NerFeaturizer.NoPos"/>.</summary>
+    internal ulong[] Pos = [];
     internal byte[] Flags = [];
     internal byte[] DocFlags = [];
     /// <summary>Where the word sits in its run of capitalised words: position (0 none, 1 B, 2 I, 3 L, 4 U) and run length (capped).</summary>
@@ -49,7 +51,7 @@ public sealed class NerScratch
         if (Lower.Length >= tokens) return;
         var n = Math.Max(tokens, Math.Max(256, Lower.Length * 2));
         Lower = new ulong[n]; Exact = new ulong[n]; Shape = new ulong[n]; ShortShape = new ulong[n];
-        Suffix2 = new ulong[n]; Suffix3 = new ulong[n]; Suffix4 = new ulong[n]; Prefix3 = new ulong[n];
+        Suffix2 = new ulong[n]; Suffix3 = new ulong[n]; Suffix4 = new ulong[n]; Prefix3 = new ulong[n]; Pos = new ulong[n];
         Flags = new byte[n]; DocFlags = new byte[n]; RunPos = new byte[n]; RunLen = new byte[n]; LexBand = new byte[n];
         GazB = new ushort[n]; GazI = new ushort[n]; GazL = new ushort[n]; GazU = new ushort[n];
         RuleClasses = new uint[n]; Covered = new bool[n]; Owner = new int[n]; Prior = new int[n]; PriorDoc = new byte[n];

@@ -31,6 +31,9 @@ public sealed record NerTrainOptions
     /// </summary>
     public int Runs { get; init; } = 3;
 
+    /// <summary>POS features from the sentences' predicted XPOS (<see cref="NerSentence.Pos"/>); the trainer's caller tags the data.</summary>
+    public bool Pos { get; init; }
+
     /// <summary>Entity types to learn (others in the data become O).</summary>
     public IReadOnlyList<string> Types { get; init; } = NerTags.DefaultTypes;
 }

@@ -17,7 +17,7 @@ public static class NerTrainer
         var tags = new NerTags(options.Types);
         var lexicon = NerLexicon.Build(data.Select(s => (IEnumerable<string>)s.Forms).Concat(unlabelled ?? []));
         log?.Invoke($"ner: lexicon of {lexicon.Count} lower-case words");
-        var first = TrainAveraged(data, new NerFeaturizer(gazetteer, options.BucketBits, lexicon: lexicon), tags, options, null, log);
+        var first = TrainAveraged(data, new NerFeaturizer(gazetteer, options.BucketBits, lexicon: lexicon, usePos: options.Pos), tags, options, null, log);
         first.TrainedGazetteerSha256 = gazetteer.Sha256;
         if (options.StackFolds < 2) return first;
 
@@ -35,11 +35,11 @@ public static class NerTrainer
                 if (d % options.StackFolds == fold) held.Add(docs[d]);
                 else for (var i = docs[d].Start; i < docs[d].End; i++) train.Add(data[i]);
             }
-            var foldModel = TrainStage(train, new NerFeaturizer(gazetteer, options.BucketBits, lexicon: lexicon), tags, options, null, null);
+            var foldModel = TrainStage(train, new NerFeaturizer(gazetteer, options.BucketBits, lexicon: lexicon, usePos: options.Pos), tags, options, null, null);
             foreach (var (a, b) in held) Predict(foldModel, data, a, b, prior);
             log?.Invoke($"ner: stacking fold {fold + 1}/{options.StackFolds} done");
         }
-        first.Next = TrainAveraged(data, new NerFeaturizer(gazetteer, options.BucketBits, usePrior: true, lexicon: lexicon), tags, options, prior, log);
+        first.Next = TrainAveraged(data, new NerFeaturizer(gazetteer, options.BucketBits, usePrior: true, lexicon: lexicon, usePos: options.Pos), tags, options, prior, log);
         return first;
     }
 
