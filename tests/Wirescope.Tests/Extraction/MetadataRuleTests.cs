@@ -41,6 +41,8 @@ public class MetadataRuleTests
     [InlineData("Martin Untersinger (avec Damien Leloup et Morgane Tual)", null, "Martin Untersinger|Damien Leloup|Morgane Tual")]
     [InlineData("Par Sébastien Farcis", null, "Sébastien Farcis")]
     [InlineData("@janeroe", null, "")]
+    [InlineData("Games Editor", null, "")]
+    [InlineData("Ben Silverman Editor", null, "Ben Silverman")]
     public void Bylines_become_names(string byline, string? site, string expected)
     {
         var names = new AuthorNormalizer(Tables.AuthorRules).Split(byline, site);
