@@ -25,6 +25,17 @@ public class MetadataRuleTests
     }
 
     [Theory]
+    // JSON-LD headline, the page's <title>, whether the headline may stand for the title
+    [InlineData("constitutional monarchy in Oceania", "New Zealand - Wikipedia", false)]
+    [InlineData("Floods close the mountain pass", "Floods close the mountain pass | Example Times", true)]
+    [InlineData("matrix equal to its conjugate-transpose", "Hermitian matrix - Wikipedia", true)]
+    [InlineData("宇航员在太空中喝酒会怎么样", "后果很严重 _光明网", true)]
+    public void A_headline_must_share_a_word_with_the_title(string headline, string pageTitle, bool shares)
+    {
+        Assert.Equal(shares, TitleCleaner.SharesWord(headline, pageTitle));
+    }
+
+    [Theory]
     // byline, site name, expected names joined by "|", empty for none
     [InlineData("By Anna Fielding and Mikhail Orlov", null, "Anna Fielding|Mikhail Orlov")]
     [InlineData("Von Katrin Vogel", null, "Katrin Vogel")]
@@ -41,6 +52,8 @@ public class MetadataRuleTests
     [InlineData("Martin Untersinger (avec Damien Leloup et Morgane Tual)", null, "Martin Untersinger|Damien Leloup|Morgane Tual")]
     [InlineData("Par Sébastien Farcis", null, "Sébastien Farcis")]
     [InlineData("@janeroe", null, "")]
+    [InlineData("Games Editor", null, "")]
+    [InlineData("Ben Silverman Editor", null, "Ben Silverman")]
     public void Bylines_become_names(string byline, string? site, string expected)
     {
         var names = new AuthorNormalizer(Tables.AuthorRules).Split(byline, site);

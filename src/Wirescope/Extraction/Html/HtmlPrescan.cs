@@ -31,6 +31,21 @@ public static class HtmlPrescan
         "rb", "rt", "rtc", "rp", "html", "head", "body", "keygen", "basefont", "bgsound", "frame",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoDepthLookup = NoDepth.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The only attributes anything after the parse reads (the walk, the metadata rules). The rest
+    /// (srcset, data-*, on*, aria-*, inline handlers) is often a third of a page's markup, and the
+    /// parser would build an attribute object for each one.
+    /// </summary>
+    private static readonly HashSet<string> KeptAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "class", "id", "itemprop", "role", "style", "href", "hidden", "content", "value", "property", "name",
+        "http-equiv", "rel", "lang", "xml:lang", "datetime", "pubdate",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Levels kept below the walker's cap: implied elements (html, body, tbody, p) add a few the scan does not count.</summary>
     public const int DepthMargin = 32;
 
@@ -83,7 +98,7 @@ public static class HtmlPrescan
                     pos = closeAt < 0 ? n : EndOfTag(html, closeAt + 2);
                     continue;
                 }
-                bool counts = !NoDepth.Contains(name.ToString());
+                bool counts = !NoDepthLookup.Contains(name);
                 if (counts)
                 {
                     if (!closing)
@@ -109,7 +124,8 @@ public static class HtmlPrescan
                     }
                     else if (depth > 0) depth--;
                 }
-                Copy(html, pos, tagEnd - pos, buffer, ref len);
+                if (closing || !CopyStartTag(html, pos, nameEnd, tagEnd, buffer, ref len))
+                    Copy(html, pos, tagEnd - pos, buffer, ref len);
                 pos = tagEnd;
             }
             var result = new PrescanResult { Html = new string(buffer, 0, len), DroppedDeepTags = dropped };
@@ -127,6 +143,63 @@ public static class HtmlPrescan
         if (count <= 0) return;
         s.CopyTo(start, buffer, len, count);
         len += count;
+    }
+
+    /// <summary>
+    /// Copies a start tag with only its <see cref="KeptAttributes"/>. False (nothing written) when
+    /// the attributes do not read cleanly up to the tag's end, so the caller copies the tag as is.
+    /// </summary>
+    private static bool CopyStartTag(string s, int start, int nameEnd, int tagEnd, char[] buffer, ref int len)
+    {
+        if (tagEnd - nameEnd <= 1) return false;
+        int last = s[tagEnd - 1] == '>' ? tagEnd - 1 : tagEnd;
+        int mark = len;
+        Copy(s, start, nameEnd - start, buffer, ref len);
+        int i = nameEnd;
+        bool slash = false;
+        while (true)
+        {
+            for (; i < last && (char.IsWhiteSpace(s[i]) || s[i] == '/'); i++) slash = s[i] == '/';
+            if (i >= last) break;
+            slash = false;
+            int an = i;
+            while (i < last && !char.IsWhiteSpace(s[i]) && s[i] is not ('=' or '/' or '"' or '\'')) i++;
+            if (i == an) { len = mark; return false; }
+            int ae = i;
+            int j = i;
+            while (j < last && char.IsWhiteSpace(s[j])) j++;
+            int end = ae;
+            if (j < last && s[j] == '=')
+            {
+                j++;
+                while (j < last && char.IsWhiteSpace(s[j])) j++;
+                if (j < last && s[j] is '"' or '\'')
+                {
+                    int close = s.IndexOf(s[j], j + 1, last - j - 1);
+                    if (close < 0) { len = mark; return false; }
+                    j = close + 1;
+                }
+                else
+                {
+                    while (j < last && !char.IsWhiteSpace(s[j])) j++;
+                }
+                end = j;
+                i = j;
+            }
+            if (KeptLookup.Contains(s.AsSpan(an, ae - an)))
+            {
+                buffer[len++] = ' ';
+                Copy(s, an, end - an, buffer, ref len);
+            }
+        }
+        if (slash)
+        {
+            // The space keeps the slash out of an unquoted value kept last ("class=x /").
+            buffer[len++] = ' ';
+            buffer[len++] = '/';
+        }
+        if (last == tagEnd - 1) buffer[len++] = '>';
+        return true;
     }
 
     /// <summary>Index just past the '&gt;' that ends the tag, skipping quoted attribute values.</summary>

@@ -74,16 +74,21 @@ public sealed class AuthorNormalizer(AuthorRuleTable rules)
         return string.Join(' ', kept).Replace("()", "", StringComparison.Ordinal).Trim();
     }
 
-    /// <summary>Drops role words trailing a name ("Ben Silverman Editor").</summary>
+    /// <summary>
+    /// Drops role words trailing a name ("Ben Silverman Editor"). A lone word left in front of a
+    /// role is the beat of a job title ("Games Editor", "Sports Reporter"), not a name: nothing is left.
+    /// </summary>
     private string TrimTail(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        int before = words.Count;
         while (words.Count > 1)
         {
             var last = words[^1];
             if (rules.Noise.Contains(last.TrimEnd('.', ','))) words.RemoveAt(words.Count - 1);
             else break;
         }
+        if (words.Count == 1 && before > 1) return "";
         return string.Join(' ', words);
     }
 

@@ -42,7 +42,7 @@ public static class LanguageIdentifier
     {
         disagrees = false;
         // The cheap opinion first: when it agrees with the declaration, Lingua is not needed.
-        var cheap = quick.Guess(text.Length > ConfirmChars * 2 ? text[..(ConfirmChars * 2)] : text);
+        var cheap = quick.Guess(text.Length > ConfirmChars * 2 ? text[..(ConfirmChars * 2)] : text, declared);
         if (cheap is not null && (cheap == declared || declared is null)) return cheap;
         var first = Detect(text, SampleChars);
         if (first is null || first == declared) return declared ?? first;

@@ -36,8 +36,13 @@ public sealed class LanguageQuickCheck
         return q;
     }
 
-    /// <summary>The language the text clearly is, or null when the evidence is thin or mixed.</summary>
-    public string? Guess(string text)
+    /// <summary>
+    /// The language the text clearly is, or null when the evidence is thin or mixed. A page's
+    /// <paramref name="declared"/> language needs less: enough hits and no other language ahead
+    /// of it (Spanish and Portuguese, German and Dutch share many function words, so a clear lead
+    /// is too much to ask of a text that merely has to agree with its declaration).
+    /// </summary>
+    public string? Guess(string text, string? declared = null)
     {
         var script = ByScript(text);
         if (script is not null) return script;
@@ -64,6 +69,7 @@ public sealed class LanguageQuickCheck
             if (c > top) { second = top; top = c; best = l; }
             else if (c > second) second = c;
         }
+        if (declared is not null && counts.TryGetValue(declared, out int own) && own >= MinHits && own == top) return declared;
         return top >= MinHits && top >= second * MinLead ? best : null;
     }
 

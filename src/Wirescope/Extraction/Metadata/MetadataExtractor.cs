@@ -41,8 +41,11 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         string? pageTitle = s.Title is { Length: > 0 } tt ? tt : null;
         // JSON-LD overrides the meta tags, unless the <title> confirms the meta title and not
         // the JSON-LD one (some CMSs put a description or a list type in "headline").
+        // A headline that shares no word with the page's other titles describes the page rather
+        // than naming it (Wikipedia's JSON-LD "headline" is the article's short description).
         if (ld.Headline is { } hl && !(title is { } mt && pageTitle is not null
-            && pageTitle.Contains(mt.Item1, StringComparison.OrdinalIgnoreCase) && !pageTitle.Contains(hl, StringComparison.OrdinalIgnoreCase)))
+            && pageTitle.Contains(mt.Item1, StringComparison.OrdinalIgnoreCase) && !pageTitle.Contains(hl, StringComparison.OrdinalIgnoreCase))
+            && !((pageTitle ?? title?.Item1) is { } other && !TitleCleaner.SharesWord(hl, other)))
             title = (hl, "jsonld:headline");
         if (title is { } t) title = (TitleCleaner.Clean(t.Item1, a.Site, domain).Headline, t.Item2);
         else if (ConfirmedH1(s, chrome, pageTitle) is { } h1) title = (h1, "html:h1");

@@ -76,4 +76,25 @@ public static class TitleCleaner
     }
 
     public static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>
+    /// True when the two titles share a word of three or more letters (case ignored), or when
+    /// either has fewer than two such words (scripts written without spaces): no verdict, no veto.
+    /// </summary>
+    public static bool SharesWord(string a, string b)
+    {
+        var wa = Words(a);
+        var wb = Words(b);
+        if (wa.Count < 2 || wb.Count < 2) return true;
+        return wa.Overlaps(wb);
+    }
+
+    private static HashSet<string> Words(string s)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in s.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries)) if (w.Length >= 3) words.Add(w);
+        return words;
+    }
+
+    private static readonly char[] WordBreaks = [' ', ',', '.', ':', ';', '!', '?', '|', '-', '–', '—', '"', '\'', '(', ')', '«', '»', '“', '”', '‘', '’'];
 }
