@@ -1,17 +1,12 @@
-using System.Reflection;
-
 namespace Wirescope.Storage;
 
 /// <summary>Loads Resources/storage/tracking_params.tsv; a bad row stops startup with file:line.</summary>
 public static class TrackingParamsTable
 {
-    public const string ResourceName = "Wirescope.Resources.storage/tracking_params.tsv";
-
     public static IReadOnlyList<string> Load()
     {
-        using var s = typeof(TrackingParamsTable).Assembly.GetManifestResourceStream(ResourceName)
-            ?? FindResource(typeof(TrackingParamsTable).Assembly)
-            ?? throw new InvalidOperationException($"missing embedded resource {ResourceName}");
+        using var s = Tables.EmbeddedResources.TryOpen("storage/tracking_params.tsv")
+            ?? throw new InvalidOperationException("missing embedded resource storage/tracking_params.tsv");
         return Parse(new StreamReader(s), "tracking_params.tsv");
     }
 
@@ -35,10 +30,4 @@ public static class TrackingParamsTable
         return names;
     }
 
-    private static Stream? FindResource(Assembly asm)
-    {
-        // Resource names join folders with '.' or '/' depending on the SDK; match the ending.
-        var name = asm.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("tracking_params.tsv", StringComparison.Ordinal));
-        return name is null ? null : asm.GetManifestResourceStream(name);
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using Wirescope.Extraction;
-using Wirescope.Extraction.Tables;
+using Wirescope.Tables;
 using Wirescope.Extraction.Text;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using Wirescope.Extraction.Tables;
+using Wirescope.Tables;
 
 namespace Wirescope.Extraction.Html;
 

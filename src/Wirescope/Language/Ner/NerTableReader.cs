@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 
 namespace Wirescope.Language.Ner;
@@ -55,10 +54,7 @@ public static class NerTableReader
 
     public static Stream OpenEmbedded(string name)
     {
-        var asm = typeof(NerTableReader).Assembly;
-        // The csproj names resources by their folder path ("ner/x.tsv"); accept the dotted form too.
-        return asm.GetManifestResourceStream("Wirescope.Resources.ner/" + name)
-            ?? asm.GetManifestResourceStream("Wirescope.Resources.ner." + name)
+        return Tables.EmbeddedResources.TryOpen("ner/" + name)
             ?? throw new FileNotFoundException($"embedded NER table '{name}' is missing");
     }
 
@@ -74,6 +70,4 @@ public static class NerTableReader
     /// <summary>Splits an alias column ("a|b|c", or "-" for none).</summary>
     public static IEnumerable<string> List(string column) =>
         column == "-" ? [] : column.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    internal static Assembly Assembly => typeof(NerTableReader).Assembly;
 }

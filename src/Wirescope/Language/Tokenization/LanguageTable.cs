@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Wirescope.Language.Tokenization;
 
 /// <summary>
@@ -32,10 +30,6 @@ internal static class LanguageTable
         }
     }
 
-    private static Stream Open(string name)
-    {
-        var asm = typeof(LanguageTable).Assembly;
-        var res = asm.GetManifestResourceNames().FirstOrDefault(r => r.EndsWith("language/" + name, StringComparison.Ordinal) || r.EndsWith("language." + name, StringComparison.Ordinal) || r.EndsWith("language\\" + name, StringComparison.Ordinal));
-        return res is null ? throw new InvalidDataException($"resource language/{name} is missing") : asm.GetManifestResourceStream(res)!;
-    }
+    private static Stream Open(string name) =>
+        Tables.EmbeddedResources.TryOpen("language/" + name) ?? throw new InvalidDataException($"resource language/{name} is missing");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Wirescope.Tables;
 
 namespace Wirescope.Storage.Sqlite;
 
@@ -73,18 +74,15 @@ internal static class SqliteMigrator
 
     private static IReadOnlyList<Migration> Load()
     {
-        var asm = typeof(SqliteMigrator).Assembly;
+        const string folder = "storage/migrations";
         var list = new List<Migration>();
-        foreach (var res in asm.GetManifestResourceNames())
+        foreach (var path in EmbeddedResources.List(folder))
         {
-            var norm = res.Replace('\\', '/');
-            const string marker = "storage/migrations/";
-            int at = norm.IndexOf(marker, StringComparison.Ordinal);
-            if (at < 0 || !norm.EndsWith(".sql", StringComparison.Ordinal)) continue;
-            var name = norm[(at + marker.Length)..];
+            if (!path.EndsWith(".sql", StringComparison.Ordinal)) continue;
+            var name = path[(folder.Length + 1)..];
             if (name.Length < 5 || !int.TryParse(name.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var version) || name[3] != '_')
                 throw new InvalidOperationException($"migration file '{name}': name must be NNN_description.sql");
-            using var s = asm.GetManifestResourceStream(res)!;
+            using var s = EmbeddedResources.TryOpen(path)!;
             list.Add(new Migration(version, name, new StreamReader(s).ReadToEnd()));
         }
         list.Sort((a, b) => a.Version.CompareTo(b.Version));

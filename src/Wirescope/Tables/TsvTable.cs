@@ -1,4 +1,4 @@
-namespace Wirescope.Extraction.Tables;
+namespace Wirescope.Tables;
 
 /// <summary>One data row of a TSV table, with where it came from (for error messages and rule ids).</summary>
 public sealed record TsvRow(string File, int Line, string[] Cells)
@@ -25,16 +25,9 @@ public static class TsvTable
         return Read(reader, name, columns, requiredColumns);
     }
 
-    /// <summary>Opens an embedded table. The csproj names resources by their folder path, whose separator is the build machine's.</summary>
-    public static Stream Open(string name)
-    {
-        var asm = typeof(TsvTable).Assembly;
-        foreach (var logical in new[] { "Wirescope.Resources." + name, "Wirescope.Resources." + name.Replace('/', '\\'), "Wirescope.Resources." + name.Replace('/', '.') })
-        {
-            if (asm.GetManifestResourceStream(logical) is { } s) return s;
-        }
-        throw new TableException(name, "no such embedded resource under Resources/");
-    }
+    /// <summary>Opens an embedded table such as <c>ner/countries.tsv</c> (see <see cref="EmbeddedResources"/>).</summary>
+    public static Stream Open(string name) =>
+        EmbeddedResources.TryOpen(name) ?? throw new TableException(name, "no such embedded resource under Resources/");
 
     public static IReadOnlyList<TsvRow> Read(TextReader reader, string file, int columns, int requiredColumns)
     {
