@@ -11,7 +11,7 @@ public static class AnalyzeCommand
     public static Command Create()
     {
         var inputs = new Argument<string[]>("INPUT") { Description = "Files (.html, .htm, .txt, .gz), directories, - for stdin, http(s) URLs", Arity = ArgumentArity.OneOrMore };
-        var layers = new Option<string>("--layers") { Description = "article|entities|quotes|events|all (cumulative)", DefaultValueFactory = _ => "all" };
+        var layers = new Option<string>("--layers") { Description = "article|entities|all (cumulative; later layers are added here as they are built)", DefaultValueFactory = _ => "all" };
         var inputFormat = new Option<string>("--input-format") { Description = "auto|html|text|jsonl", DefaultValueFactory = _ => "auto" };
         inputFormat.AcceptOnlyFromAmong("auto", "html", "text", "jsonl");
         var format = new Option<string>("--format") { Description = "jsonl|json|text", DefaultValueFactory = _ => "jsonl" };
@@ -21,7 +21,7 @@ public static class AnalyzeCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var limits = new LimitOptions();
 
-        var cmd = new Command("analyze", "Analyse news pages: article, entities, quotes, events, one JSON record per document");
+        var cmd = new Command("analyze", "Analyse news pages: article, sentences and entities, one JSON record per document");
         cmd.Arguments.Add(inputs);
         foreach (var o in new Option[] { layers, inputFormat, format, output, date, jobs }) cmd.Options.Add(o);
         limits.AddTo(cmd);
@@ -30,6 +30,9 @@ public static class AnalyzeCommand
         {
             if (!LayerNames.TryParse(parse.GetValue(layers)!, out var wanted))
                 return Task.FromResult(Usage($"unknown --layers value '{parse.GetValue(layers)}'"));
+            // "all" means every layer this build has; naming a later layer gets a note.
+            if (parse.GetValue(layers) != "all" && StandardPipeline.Missing(wanted) is var missing && missing != Layers.None)
+                Console.Error.WriteLine($"wirescope: note: this build has no {missing} layer yet; those fields are left out");
             PartialDate? fallback = null;
             if (parse.GetValue(date) is { } ds)
             {

@@ -20,7 +20,7 @@ public static class IngestCommand
         var db = StoreOptions.Db();
         var inputFormat = new Option<string>("--input-format") { Description = "auto|html|text|jsonl", DefaultValueFactory = _ => "auto" };
         inputFormat.AcceptOnlyFromAmong("auto", "html", "text", "jsonl");
-        var layers = new Option<string>("--layers") { Description = "article|entities|quotes|events|all (cumulative)", DefaultValueFactory = _ => "all" };
+        var layers = new Option<string>("--layers") { Description = "article|entities|all (cumulative; later layers are added here as they are built)", DefaultValueFactory = _ => "all" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Analysis threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var format = new Option<string>("--format") { Description = "Summary as text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -42,6 +42,9 @@ public static class IngestCommand
         {
             if (!LayerNames.TryParse(parse.GetValue(layers)!, out var wanted))
                 return Task.FromResult(AnalyzeCommand.Usage($"unknown --layers value '{parse.GetValue(layers)}'"));
+            // "all" means every layer this build has; naming a later layer gets a note.
+            if (parse.GetValue(layers) != "all" && StandardPipeline.Missing(wanted) is var missing && missing != Layers.None)
+                Console.Error.WriteLine($"wirescope: note: this build has no {missing} layer yet; those fields are left out");
             PartialDate? fallback = null;
             if (parse.GetValue(date) is { } ds)
             {

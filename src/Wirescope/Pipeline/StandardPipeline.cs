@@ -8,6 +8,12 @@ namespace Wirescope.Pipeline;
 /// <summary>The standard stage order for a requested set of layers (DESIGN.md's --layers).</summary>
 public static class StandardPipeline
 {
+    /// <summary>The layers this build has stages for; actors, quotes and events come next.</summary>
+    public const Layers Built = Layers.Article | Layers.Language | Layers.Entities;
+
+    /// <summary>The requested layers this build cannot produce yet (their fields stay absent).</summary>
+    public static Layers Missing(Layers requested) => requested & ~Built;
+
     public static Pipeline Build(Layers layers, PipelineOptions options)
     {
         var b = new PipelineBuilder().WithOptions(options);
