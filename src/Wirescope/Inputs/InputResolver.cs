@@ -44,12 +44,12 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
             else if (Directory.Exists(input))
             {
                 options.OnSource?.Invoke(Path.GetFullPath(input), "dir");
-                foreach (var f in EnumerateDirectory(input)) foreach (var p in FromFile(f)) yield return p;
+                foreach (var f in EnumerateDirectory(input)) foreach (var p in FromFile(f, named: false)) yield return p;
             }
             else if (File.Exists(input))
             {
                 options.OnSource?.Invoke(Path.GetFullPath(input), "file");
-                foreach (var p in FromFile(input)) yield return p;
+                foreach (var p in FromFile(input, named: true)) yield return p;
             }
             else
             {
@@ -69,14 +69,16 @@ public sealed class InputResolver(InputOptions options, IUrlLoader? urls = null)
         return files;
     }
 
-    private IEnumerable<PendingDocument> FromFile(string path)
+    private IEnumerable<PendingDocument> FromFile(string path, bool named)
     {
         if (options.ExpandSources && options.Format != "jsonl" && SniffFile(path) is { } kind)
         {
             if (kind != SourceKind.Page) return kind == SourceKind.Warc ? WarcFile(path) : FeedFile(path);
-            // A .json file in a directory is taken only as a JSON Feed, never read as a page.
+            // A .json file is taken only as a JSON Feed, never read as a page. Met in a
+            // directory walk, any other JSON (a config, golden test output) is not an input at
+            // all; named on the command line, it is a clear per-input failure.
             if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                return [PendingDocument.Failed(path, new InputInfo("file", path, options.Format), ErrorCodes.InputUnreadable, $"{path}: a .json file that is not a JSON Feed")];
+                return !named ? [] : [PendingDocument.Failed(path, new InputInfo("file", path, options.Format), ErrorCodes.InputUnreadable, $"{path}: a .json file that is not a JSON Feed")];
         }
         bool jsonl = options.Format == "jsonl" || (options.Format == "auto" && (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)));
         if (jsonl)
