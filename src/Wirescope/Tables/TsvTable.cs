@@ -5,6 +5,9 @@ public sealed record TsvRow(string File, int Line, string[] Cells)
 {
     public string this[int i] => Cells[i];
     public string Where => $"{File}:{Line}";
+
+    /// <summary>An error naming this row, for checks a table's loader makes after parsing.</summary>
+    public TableException Error(string message) => new(Where, message);
 }
 
 /// <summary>A bad row in a shipped table: names file:line so the row can be found and fixed.</summary>
@@ -12,8 +15,10 @@ public sealed class TableException(string where, string message) : Exception($"{
 
 /// <summary>
 /// Reads the commented, tab-separated tables under <c>Resources/</c>: <c>#</c> starts a comment
-/// line, blank lines are skipped, every row must have the declared number of columns (a last
-/// "note" column may be left out), and no cell of a required column may be empty.
+/// line, blank lines are skipped, every row must have the declared number of columns (trailing
+/// optional columns, such as a "note", may be left out), cells are trimmed, and no cell of a
+/// required column may be empty. Passing <c>requiredColumns == columns</c> asks for exactly
+/// that many non-empty columns.
 /// </summary>
 public static class TsvTable
 {
@@ -24,6 +29,19 @@ public static class TsvTable
         using var reader = new StreamReader(stream);
         return Read(reader, name, columns, requiredColumns);
     }
+
+    /// <summary>The raw bytes of an embedded table (e.g. for a SHA-256 that keys a model to its tables).</summary>
+    public static byte[] EmbeddedBytes(string name)
+    {
+        using var s = Open(name);
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        return m.ToArray();
+    }
+
+    /// <summary>Splits a list cell ("a|b|c", or "-" for none).</summary>
+    public static IEnumerable<string> List(string cell) =>
+        cell == "-" ? [] : cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Opens an embedded table such as <c>ner/countries.tsv</c> (see <see cref="EmbeddedResources"/>).</summary>
     public static Stream Open(string name) =>
@@ -40,7 +58,9 @@ public static class TsvTable
             if (line.Length == 0 || line[0] == '#' || string.IsNullOrWhiteSpace(line)) continue;
             var cells = line.Split('\t');
             if (cells.Length > columns || cells.Length < requiredColumns)
-                throw new TableException($"{file}:{lineNo}", $"expected {requiredColumns}–{columns} tab-separated columns, found {cells.Length}");
+                throw new TableException($"{file}:{lineNo}", requiredColumns == columns
+                    ? $"expected {columns} tab-separated columns, found {cells.Length}"
+                    : $"expected {requiredColumns}–{columns} tab-separated columns, found {cells.Length}");
             if (cells.Length < columns) Array.Resize(ref cells, columns);
             for (int i = 0; i < columns; i++)
             {

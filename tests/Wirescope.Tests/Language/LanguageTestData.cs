@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
-using Wirescope.Language;
 using Wirescope.Language.Tokenization;
+using Wirescope.Language;
+using Wirescope.Tables;
 
 namespace Wirescope.Tests.Language;
 
@@ -31,5 +32,5 @@ internal static class LanguageTestData
 
     /// <summary>Rows of an embedded *.cases.tsv as xunit theory data; "\n" in a cell is a line break.</summary>
     public static IEnumerable<object[]> Cases(string name) =>
-        LanguageTable.Rows(name, 2, 3).Select(r => new object[] { r.Cols[0].Replace("\\n", "\n"), r.Cols[1].Replace("\\n", "\n") });
+        TsvTable.ReadResource("language/" + name, 3, 2).Select(r => new object[] { r[0].Replace("\\n", "\n"), r[1].Replace("\\n", "\n") });
 }

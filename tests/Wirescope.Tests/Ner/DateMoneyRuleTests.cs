@@ -1,4 +1,5 @@
 using Wirescope.Language.Ner;
+using Wirescope.Tables;
 using Xunit;
 
 namespace Wirescope.Tests.Ner;
@@ -57,9 +58,9 @@ public class DateMoneyRuleTests
     [InlineData("MONTH\tapril\tcap\n", "a\tDATE\tMONTH [in] YEAR\n", "p.tsv:1: context element '[in]' must be first or last")]
     public void Bad_rule_rows_are_rejected_with_file_and_line(string words, string patterns, string expected)
     {
-        var e = Assert.Throws<NerTableException>(() => new DateMoneyRules(
-            NerTableReader.Read("w.tsv", new StringReader(words), 3),
-            NerTableReader.Read("p.tsv", new StringReader(patterns), 3)));
+        var e = Assert.Throws<TableException>(() => new DateMoneyRules(
+            TsvTable.Read(new StringReader(words), "w.tsv", 3, 3),
+            TsvTable.Read(new StringReader(patterns), "p.tsv", 3, 3)));
         Assert.Equal(expected, e.Message);
     }
 }

@@ -1,4 +1,5 @@
 using Wirescope.Language.Ner;
+using Wirescope.Tables;
 using Xunit;
 
 namespace Wirescope.Tests.Ner;
@@ -7,14 +8,14 @@ public class GazetteerTableTests
 {
     private static void Load(string table, int columns, string text)
     {
-        var rows = NerTableReader.Read(table, new StringReader(text), columns);
+        var rows = TsvTable.Read(new StringReader(text), table, columns, columns);
         new GazetteerBuilder().Add(table, rows);
     }
 
     [Theory]
-    [InlineData("countries.tsv", 6, "# header\nRUS\tRussia\tRussian\tRussians\tMoscow\n", "countries.tsv:2: expected 6 tab-separated columns, got 5")]
+    [InlineData("countries.tsv", 6, "# header\nRUS\tRussia\tRussian\tRussians\tMoscow\n", "countries.tsv:2: expected 6 tab-separated columns, found 5")]
     [InlineData("countries.tsv", 6, "RUS\tRussia\tRussian\tRussians\tMoscow\t-\nRU\tRuritania\t-\t-\t-\t-\n", "countries.tsv:2: 'RU' is not an ISO 3166-1 alpha-3 code")]
-    [InlineData("countries.tsv", 6, "RUS\tRussia\t\tRussians\tMoscow\t-\n", "countries.tsv:1: column 3 is empty (use '-' for none)")]
+    [InlineData("countries.tsv", 6, "RUS\tRussia\t\tRussians\tMoscow\t-\n", "countries.tsv:1: column 3 is empty (a degenerate row would match everything)")]
     [InlineData("organizations.tsv", 4, "TASS\tMED\tRUS\t-\nArnor Herald\tPAPER\t-\t-\n", "organizations.tsv:2: unknown sector 'PAPER'")]
     [InlineData("organizations.tsv", 4, "\n# c\nTASS\tMED\tRUS\t-\nTASS\tMED\tRUS\tITAR-TASS\n", "organizations.tsv:4: duplicate name 'TASS'")]
     [InlineData("places.tsv", 4, "Gondor\tKINGDOM\t-\t-\n", "places.tsv:1: unknown place type 'KINGDOM' (GPE, LOC, FAC, EVENT)")]
@@ -23,7 +24,7 @@ public class GazetteerTableTests
     [InlineData("name_words.tsv", 2, "Havens\tPORT\n", "name_words.tsv:1: unknown name-word type 'PORT' (ORG, LOC, FAC, GPE, EVENT, LINK)")]
     public void Bad_rows_are_rejected_with_file_and_line(string table, int columns, string text, string expected)
     {
-        var e = Assert.Throws<NerTableException>(() => Load(table, columns, text));
+        var e = Assert.Throws<TableException>(() => Load(table, columns, text));
         Assert.Equal(expected, e.Message);
     }
 
@@ -31,7 +32,7 @@ public class GazetteerTableTests
     public void Aliases_map_to_their_canonical_name_and_demonyms_are_norp()
     {
         var b = new GazetteerBuilder();
-        b.Add("countries.tsv", NerTableReader.Read("countries.tsv", new StringReader("GDR\tGondor\tGondorian\tGondorians\tMinas Tirith\tSouth-kingdom|The Gondor\n"), 6));
+        b.Add("countries.tsv", TsvTable.Read(new StringReader("GDR\tGondor\tGondorian\tGondorians\tMinas Tirith\tSouth-kingdom|The Gondor\n"), "countries.tsv", 6, 6));
         var g = b.Build("test");
         Assert.Equal(GazetteerClass.Gpe, g.Lookup("Gondor"));
         Assert.Equal(GazetteerClass.Gpe, g.Lookup("minas tirith"));

@@ -1,5 +1,6 @@
 using Wirescope.Documents;
 using Wirescope.Storage;
+using Wirescope.Tables;
 using Xunit;
 
 namespace Wirescope.Tests.Storage;
@@ -29,7 +30,7 @@ public class UrlCanonicalizerTests
     [InlineData("# comment\n\ta\tb", "tracking_params.tsv:2: expected")]
     public void Bad_table_rows_stop_loading_with_file_and_line(string table, string message)
     {
-        var e = Assert.Throws<FormatException>(() => TrackingParamsTable.Parse(new StringReader(table), "tracking_params.tsv"));
+        var e = Assert.Throws<TableException>(() => TrackingParamsTable.Parse(new StringReader(table), "tracking_params.tsv"));
         Assert.StartsWith(message, e.Message);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wirescope.Tables;
 
 namespace Wirescope.Language.Ner;
 
@@ -32,13 +33,13 @@ public sealed class DateMoneyRules
     // Whether some pattern starts with a literal word (then class-less words must be tried too).
     private readonly bool _literalFirst;
 
-    public DateMoneyRules(IReadOnlyList<NerTableRow> words, IReadOnlyList<NerTableRow> patterns)
+    public DateMoneyRules(IReadOnlyList<TsvRow> words, IReadOnlyList<TsvRow> patterns)
     {
         foreach (var b in BuiltIn) _classBits[b] = 1u << _classBits.Count;
         var seen = new HashSet<(string, string)>();
         foreach (var row in words)
         {
-            var (cls, word, caseRule) = (row.Columns[0], row.Columns[1], row.Columns[2]);
+            var (cls, word, caseRule) = (row.Cells[0], row.Cells[1], row.Cells[2]);
             if (cls.Any(c => !char.IsAsciiLetterUpper(c))) throw row.Error($"class '{cls}' must be upper-case letters");
             if (BuiltIn.Contains(cls)) throw row.Error($"'{cls}' is a built-in class");
             if (caseRule is not ("any" or "cap")) throw row.Error($"case must be 'any' or 'cap', not '{caseRule}'");
@@ -59,7 +60,7 @@ public sealed class DateMoneyRules
         var list = new List<Pattern>();
         foreach (var row in patterns)
         {
-            var (id, type, text) = (row.Columns[0], row.Columns[1], row.Columns[2]);
+            var (id, type, text) = (row.Cells[0], row.Cells[1], row.Cells[2]);
             if (!ids.Add(id)) throw row.Error($"duplicate id '{id}'");
             if (type is not ("DATE" or "MONEY")) throw row.Error($"type must be DATE or MONEY, not '{type}'");
             var elements = ParsePattern(row, text);
@@ -78,13 +79,13 @@ public sealed class DateMoneyRules
 
     /// <summary>The shipped tables.</summary>
     public static DateMoneyRules LoadEmbedded() => new(
-        NerTableReader.ReadEmbedded("date_money_words.tsv", 3),
-        NerTableReader.ReadEmbedded("date_money_patterns.tsv", 3));
+        TsvTable.ReadResource("ner/date_money_words.tsv", 3, 3),
+        TsvTable.ReadResource("ner/date_money_patterns.tsv", 3, 3));
 
     private static readonly Lazy<DateMoneyRules> s_shared = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
     public static DateMoneyRules Shared => s_shared.Value;
 
-    private Element[] ParsePattern(NerTableRow row, string text)
+    private Element[] ParsePattern(TsvRow row, string text)
     {
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var elements = new Element[parts.Length];

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Wirescope.Tables;
 
 namespace Wirescope.Language.Ner;
 
@@ -57,9 +58,9 @@ public sealed class Gazetteer
     {
         var builder = new GazetteerBuilder();
         foreach (var (name, columns) in GazetteerBuilder.Tables)
-            builder.Add(name, NerTableReader.ReadEmbedded(name, columns));
+            builder.Add(name, TsvTable.ReadResource("ner/" + name, columns, columns));
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, _) in GazetteerBuilder.Tables) sha.AppendData(NerTableReader.EmbeddedBytes(name));
+        foreach (var (name, _) in GazetteerBuilder.Tables) sha.AppendData(TsvTable.EmbeddedBytes("ner/" + name));
         return builder.Build(Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wirescope.Tables;
 
 namespace Wirescope.Language.Ner;
 
@@ -46,12 +47,12 @@ public sealed partial class GazetteerBuilder
     private static partial Regex Iso3();
 
     /// <summary>Adds the rows of one table (by its file name, which decides the columns' meaning).</summary>
-    public void Add(string table, IReadOnlyList<NerTableRow> rows)
+    public void Add(string table, IReadOnlyList<TsvRow> rows)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var c = row.Columns;
+            var c = row.Cells;
             if (!seen.Add(c[0])) throw row.Error($"duplicate name '{c[0]}'");
             switch (table)
             {
@@ -59,30 +60,30 @@ public sealed partial class GazetteerBuilder
                     // iso3, name, demonym, demonym plural, capital, aliases
                     CheckIso3(row, c[0], allowNone: false);
                     Phrase(row, c[1], GazetteerClass.Gpe, null);
-                    foreach (var a in NerTableReader.List(c[5])) Phrase(row, a, GazetteerClass.Gpe, c[1]);
-                    foreach (var d in NerTableReader.List(c[2])) Phrase(row, d, GazetteerClass.Norp, null);
-                    foreach (var d in NerTableReader.List(c[3])) Phrase(row, d, GazetteerClass.Norp, null);
-                    foreach (var cap in NerTableReader.List(c[4])) Phrase(row, cap, GazetteerClass.Gpe, null);
+                    foreach (var a in TsvTable.List(c[5])) Phrase(row, a, GazetteerClass.Gpe, c[1]);
+                    foreach (var d in TsvTable.List(c[2])) Phrase(row, d, GazetteerClass.Norp, null);
+                    foreach (var d in TsvTable.List(c[3])) Phrase(row, d, GazetteerClass.Norp, null);
+                    foreach (var cap in TsvTable.List(c[4])) Phrase(row, cap, GazetteerClass.Gpe, null);
                     break;
                 case "places.tsv":
                     // name, type, country, aliases
                     if (!PlaceTypes.TryGetValue(c[1], out var placeType)) throw row.Error($"unknown place type '{c[1]}' (GPE, LOC, FAC, EVENT)");
                     CheckIso3(row, c[2], allowNone: true);
                     Phrase(row, c[0], placeType, null);
-                    foreach (var a in NerTableReader.List(c[3])) Phrase(row, a, placeType, c[0]);
+                    foreach (var a in TsvTable.List(c[3])) Phrase(row, a, placeType, c[0]);
                     break;
                 case "organizations.tsv":
                     // name, sector, country, aliases
                     if (!Sectors.Contains(c[1])) throw row.Error($"unknown sector '{c[1]}'");
                     CheckIso3(row, c[2], allowNone: true);
                     Phrase(row, c[0], GazetteerClass.Org, null);
-                    foreach (var a in NerTableReader.List(c[3])) Phrase(row, a, GazetteerClass.Org, c[0]);
+                    foreach (var a in TsvTable.List(c[3])) Phrase(row, a, GazetteerClass.Org, c[0]);
                     break;
                 case "people.tsv":
                     // name, country, aliases
                     CheckIso3(row, c[1], allowNone: true);
                     Phrase(row, c[0], GazetteerClass.Person, null);
-                    foreach (var a in NerTableReader.List(c[2])) Phrase(row, a, GazetteerClass.Person, c[0]);
+                    foreach (var a in TsvTable.List(c[2])) Phrase(row, a, GazetteerClass.Person, c[0]);
                     break;
                 case "titles.tsv":
                     if (!TitleKinds.Contains(c[1])) throw row.Error($"unknown title kind '{c[1]}'");
@@ -104,13 +105,13 @@ public sealed partial class GazetteerBuilder
 
     public Gazetteer Build(string sha256) => new(_phrases, _canonical, _maxWords, sha256);
 
-    private static void CheckIso3(NerTableRow row, string code, bool allowNone)
+    private static void CheckIso3(TsvRow row, string code, bool allowNone)
     {
         if (allowNone && code == "-") return;
         if (!Iso3().IsMatch(code)) throw row.Error($"'{code}' is not an ISO 3166-1 alpha-3 code");
     }
 
-    private void Phrase(NerTableRow row, string phrase, GazetteerClass cls, string? canonical)
+    private void Phrase(TsvRow row, string phrase, GazetteerClass cls, string? canonical)
     {
         if (phrase == "-") return;
         var words = Gazetteer.SplitWords(phrase);

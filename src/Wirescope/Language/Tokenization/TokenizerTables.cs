@@ -1,3 +1,4 @@
+using Wirescope.Tables;
 namespace Wirescope.Language.Tokenization;
 
 /// <summary>The tokenizer's and splitter's data: abbreviations, contractions, sentence starters (frozen).</summary>
@@ -27,20 +28,22 @@ public sealed class TokenizerTables
     private static TokenizerTables LoadEmbedded()
     {
         var t = new TokenizerTables();
-        foreach (var (line, c) in LanguageTable.Rows("abbreviations.tsv", 2, 3))
+        foreach (var row in TsvTable.ReadResource("language/abbreviations.tsv", 3, 2))
         {
-            if (!c[0].EndsWith('.') || c[0].Length < 2) throw new InvalidDataException($"abbreviations.tsv:{line}: '{c[0]}' must end with a period");
-            if (c[1] is not ("yes" or "no")) throw new InvalidDataException($"abbreviations.tsv:{line}: ends must be yes or no, not '{c[1]}'");
-            if (!t.Abbreviations.TryAdd(c[0], c[1] == "yes")) throw new InvalidDataException($"abbreviations.tsv:{line}: duplicate '{c[0]}'");
+            var c = row.Cells;
+            if (!c[0].EndsWith('.') || c[0].Length < 2) throw row.Error($"'{c[0]}' must end with a period");
+            if (c[1] is not ("yes" or "no")) throw row.Error($"ends must be yes or no, not '{c[1]}'");
+            if (!t.Abbreviations.TryAdd(c[0], c[1] == "yes")) throw row.Error($"duplicate '{c[0]}'");
         }
-        foreach (var (line, c) in LanguageTable.Rows("contractions.tsv", 2, 3))
+        foreach (var row in TsvTable.ReadResource("language/contractions.tsv", 3, 2))
         {
+            var c = row.Cells;
             var parts = c[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (string.Concat(parts) != c[0] || parts.Length < 2) throw new InvalidDataException($"contractions.tsv:{line}: parts '{c[1]}' do not spell '{c[0]}'");
-            if (!t.Contractions.TryAdd(c[0], parts.Select(p => p.Length).ToArray())) throw new InvalidDataException($"contractions.tsv:{line}: duplicate '{c[0]}'");
+            if (string.Concat(parts) != c[0] || parts.Length < 2) throw row.Error($"parts '{c[1]}' do not spell '{c[0]}'");
+            if (!t.Contractions.TryAdd(c[0], parts.Select(p => p.Length).ToArray())) throw row.Error($"duplicate '{c[0]}'");
         }
-        foreach (var (line, c) in LanguageTable.Rows("sentence_starters.tsv", 1, 1))
-            if (!t.SentenceStarters.Add(c[0])) throw new InvalidDataException($"sentence_starters.tsv:{line}: duplicate '{c[0]}'");
+        foreach (var row in TsvTable.ReadResource("language/sentence_starters.tsv", 1, 1))
+            if (!t.SentenceStarters.Add(row[0])) throw row.Error($"duplicate '{row[0]}'");
         return t;
     }
 
