@@ -68,16 +68,6 @@ public sealed class LanguageModels
         return new(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser);
     }
 
-    public static string? FindDirectory()
-    {
-        var env = Environment.GetEnvironmentVariable("WIRESCOPE_MODELS");
-        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, TaggerFile))) return env;
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "models");
-                if (File.Exists(Path.Combine(candidate, TaggerFile))) return candidate;
-            }
-        return null;
-    }
+    public static string? FindDirectory() =>
+        ModelLocator.Find(TaggerFile) is { } tagger ? Path.GetDirectoryName(tagger) : null;
 }

@@ -21,22 +21,5 @@ public static class NerModelStore
     public static NerModel Shared => s_shared.Value;
 
     /// <summary>The path of the shipped model, or null.</summary>
-    public static string? Locate()
-    {
-        var env = Environment.GetEnvironmentVariable("WIRESCOPE_MODELS");
-        if (!string.IsNullOrEmpty(env))
-        {
-            var p = Path.Combine(env, FileName);
-            return File.Exists(p) ? p : null;
-        }
-        foreach (var root in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-            {
-                var p = Path.Combine(dir.FullName, "models", FileName);
-                if (File.Exists(p)) return p;
-            }
-        }
-        return null;
-    }
+    public static string? Locate() => Models.ModelLocator.Find(FileName);
 }
