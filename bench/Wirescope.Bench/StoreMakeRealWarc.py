@@ -10,13 +10,8 @@ nothing of them is kept in the repository.
 usage: StoreMakeRealWarc.py PAGES_DIR OUT.warc.gz REPEAT"""
 import gzip, os, re, sys
 
-
-def record(out, rtype, uri, ctype, block):
-    head = (f"WARC/1.0\r\nWARC-Type: {rtype}\r\nWARC-Date: 2019-04-26T01:02:03Z\r\n"
-            + (f"WARC-Target-URI: {uri}\r\n" if uri else "")
-            + f"Content-Type: {ctype}\r\nContent-Length: {len(block)}\r\n\r\n").encode()
-    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as z:
-        z.write(head + block + b"\r\n\r\n")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from StoreMakeWarc import record  # one WARC record writer for both benchmark archives
 
 
 def main():
@@ -40,4 +35,5 @@ def main():
     print(f"{out_path}: {repeat * len(names)} responses, {raw / 2**20:.0f} MiB of HTTP payload")
 
 
-main()
+if __name__ == "__main__":
+    main()
