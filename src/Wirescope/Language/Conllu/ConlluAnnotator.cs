@@ -32,7 +32,7 @@ public sealed class ConlluAnnotator(LanguageModels models, int jobs)
 
     public void AnnotateOne(ConlluSentence s, SentenceAnalyzer a)
     {
-        var t = TrainingForms(s, out var starts, out var ends);
+        var t = Models.TrainingSentence.JoinForms(s, out var starts, out var ends);
         a.Analyze(t, starts, ends);
         for (int i = 0; i < s.Words.Count; i++)
         {
@@ -47,23 +47,6 @@ public sealed class ConlluAnnotator(LanguageModels models, int jobs)
             w.SetMisc("NER", "O"); // never pass a gold NER column through; the NER hook overwrites it
         }
         AfterSentence?.Invoke(s, a);
-    }
-
-    /// <summary>The words joined by spaces, with their spans (what the analyzer reads).</summary>
-    internal static string TrainingForms(ConlluSentence s, out int[] starts, out int[] ends)
-    {
-        int n = s.Words.Count;
-        starts = new int[n];
-        ends = new int[n];
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < n; i++)
-        {
-            if (i > 0) sb.Append(' ');
-            starts[i] = sb.Length;
-            sb.Append(s.Words[i].Form);
-            ends[i] = sb.Length;
-        }
-        return sb.ToString();
     }
 
     /// <summary>A document's sentences as CoNLL-U (for <c>annotate --from text</c>).</summary>

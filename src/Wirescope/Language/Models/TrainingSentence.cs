@@ -21,11 +21,12 @@ public sealed class TrainingSentence
     public int Count => Starts.Length;
     public string Form(int i) => Text.Substring(Starts[i], Ends[i] - Starts[i]);
 
-    public static TrainingSentence From(ConlluSentence s)
+    /// <summary>The words joined by single spaces, with each word's span: what the analyzer reads.</summary>
+    public static string JoinForms(ConlluSentence s, out int[] starts, out int[] ends)
     {
         int n = s.Words.Count;
-        var starts = new int[n];
-        var ends = new int[n];
+        starts = new int[n];
+        ends = new int[n];
         var sb = new System.Text.StringBuilder();
         for (int i = 0; i < n; i++)
         {
@@ -34,9 +35,15 @@ public sealed class TrainingSentence
             sb.Append(s.Words[i].Form);
             ends[i] = sb.Length;
         }
+        return sb.ToString();
+    }
+
+    public static TrainingSentence From(ConlluSentence s)
+    {
+        var text = JoinForms(s, out var starts, out var ends);
         return new TrainingSentence
         {
-            Text = sb.ToString(), Starts = starts, Ends = ends,
+            Text = text, Starts = starts, Ends = ends,
             Upos = s.Words.Select(w => w.Upos).ToArray(),
             Xpos = s.Words.Select(w => w.Xpos).ToArray(),
             Lemmas = s.Words.Select(w => w.Lemma).ToArray(),
