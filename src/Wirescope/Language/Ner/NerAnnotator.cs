@@ -21,6 +21,7 @@ public sealed class NerAnnotator
     private readonly Dictionary<string, (string B, string I)> _bio = new(StringComparer.Ordinal);
 
     private readonly bool _useGazetteer;
+    private readonly bool _repair = Environment.GetEnvironmentVariable("NER_NOREPAIR") is null;
 
     /// <param name="model">The trained model.</param>
     /// <param name="rules">DATE/MONEY rules, or null for none.</param>
@@ -99,6 +100,7 @@ public sealed class NerAnnotator
     {
         var n = doc.Tokens.Count;
         if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
+        if (_repair) NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "");
         NerConsistency.Apply(s, n);
         if (_rules is not null) AddRuleSpans(doc, s, doc.Article?.Text ?? "");
         s.Spans.Sort((a, b) => a.First.CompareTo(b.First));
@@ -118,7 +120,7 @@ public sealed class NerAnnotator
         NerEntityBuilder.Build(doc, s.Spans, _model.Featurizer.Gazetteer);
     }
 
-    private static ReadOnlySpan<char> Form(TokenTable tokens, int i, string text)
+    internal static ReadOnlySpan<char> Form(TokenTable tokens, int i, string text)
     {
         ref var t = ref tokens[i];
         if (t.Form is not null) return t.Form;

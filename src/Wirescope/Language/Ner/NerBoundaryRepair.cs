@@ -1,0 +1,199 @@
+using Wirescope.Documents;
+
+namespace Wirescope.Language.Ner;
+
+/// <summary>
+/// Span repairs after the model and the gazetteer pass, from the structure of names rather
+/// than from lists of them. GUM (the training data) has few names of the shapes world news is
+/// full of, so the model cuts them short:
+/// <list type="bullet">
+/// <item>initials before a person's name belong to it ("N. Chandrababu Naidu", "Y. S. Jagan Mohan Reddy");</item>
+/// <item>an Arabic article-prefixed surname after a person's name belongs to it ("Mohammed Shia al-Sudani");</item>
+/// <item>a capitalised run ending in an organisation head word ("All Progressives Congress",
+/// "United Nations Relief and Works Agency") or opening with one followed by "of"
+/// ("Ministry of Industry and Trade") is one organisation;</item>
+/// <item>an acronym in brackets right after a name whose initials it spells is the same kind of
+/// thing ("Independent National Electoral Commission ( INEC )"); document consistency then
+/// finds its later mentions.</item>
+/// </list>
+/// Every repaired span keeps the rule that found it, or <see cref="Rule"/> when this pass made it.
+/// </summary>
+internal static class NerBoundaryRepair
+{
+    public const string Rule = "ner.repair";
+
+    /// <summary>Longest organisation name a capitalised run may make (longer runs are lists or headlines).</summary>
+    private const int MaxOrgWords = 8;
+
+    private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")");
+
+    // Words that may sit inside an organisation name between capitalised words.
+    private static readonly ulong[] OrgConnectors =
+        new[] { "of", "and", "for", "the", "on", "&", "de", "du", "des", "la" }.Select(w => FeatureHash.Lower(w)).ToArray();
+
+    // A capitalised word before an organisation that is not part of its name.
+    private static readonly ulong[] Determiners =
+        new[] { "the", "a", "an", "this", "that", "its", "his", "her", "their", "our" }.Select(w => FeatureHash.Lower(w)).ToArray();
+
+    public static void Apply(NerScratch s, TokenTable tokens, string text)
+    {
+        var spans = s.Spans;
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            OrgRuns(s, start, end);
+        }
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        for (var k = 0; k < spans.Count; k++)
+        {
+            if (spans[k].Type != "PERSON") continue;
+            var (lo, hi) = RangeOf(s, spans[k].First);
+            var span = spans[k];
+            var first = span.First;
+            var limit = k > 0 ? spans[k - 1].End : lo;
+            while (first - 1 >= Math.Max(lo, limit) && IsInitial(NerAnnotator.Form(tokens, first - 1, text))) first--;
+            var last = span.End;
+            var next = k + 1 < spans.Count ? spans[k + 1].First : hi;
+            while (last < Math.Min(hi, next) && IsPrefixedSurname(NerAnnotator.Form(tokens, last, text))) last++;
+            if (first != span.First || last != span.End) spans[k] = span with { First = first, Count = last - first };
+        }
+        BracketAcronyms(s, tokens, text);
+    }
+
+    private static (int Start, int End) RangeOf(NerScratch s, int word)
+    {
+        foreach (var r in s.Ranges) if (word >= r.Start && word < r.End) return r;
+        return (word, word + 1);
+    }
+
+    /// <summary>"N.", "J.R." — a capital letter and a full stop, once or twice.</summary>
+    internal static bool IsInitial(ReadOnlySpan<char> w)
+    {
+        if (w.Length is not (2 or 4)) return false;
+        for (var i = 0; i < w.Length; i += 2)
+            if (!char.IsUpper(w[i]) || w[i + 1] != '.') return false;
+        return true;
+    }
+
+    /// <summary>"al-Sudani", "el-Sisi", "as-Sadr": a short lower-case article, a hyphen, a capital.</summary>
+    internal static bool IsPrefixedSurname(ReadOnlySpan<char> w)
+    {
+        var dash = w.IndexOf('-');
+        if (dash is < 2 or > 3 || dash + 1 >= w.Length || !char.IsUpper(w[dash + 1])) return false;
+        if (w[0] is not ('a' or 'e')) return false;
+        for (var i = 1; i < dash; i++) if (!char.IsLower(w[i])) return false;
+        return true;
+    }
+
+    private static bool IsCap(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
+
+    private static bool IsOrgHead(NerScratch s, int i) => (s.GazU[i] & (ushort)GazetteerClass.OrgWord) != 0;
+
+    /// <summary>Capitalised runs that are organisation names by their head word become one ORG span.</summary>
+    private static void OrgRuns(NerScratch s, int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (!IsCap(s, i)) { i++; continue; }
+            // The run: capitalised words, joined by connectors that are followed by a capital.
+            var j = i + 1;
+            while (j < end)
+            {
+                if (IsCap(s, j)) { j++; continue; }
+                if (j + 1 < end && IsCap(s, j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0) { j += 2; continue; }
+                break;
+            }
+            var first = i;
+            // "The", "Its" opening a sentence are not part of the name.
+            while (first < j && Array.IndexOf(Determiners, s.Lower[first]) >= 0) first++;
+            TryOrgRun(s, first, j);
+            i = j;
+        }
+    }
+
+    private static void TryOrgRun(NerScratch s, int first, int end)
+    {
+        var len = end - first;
+        if (len < 2 || len > MaxOrgWords) return;
+        var headLast = IsOrgHead(s, end - 1);
+        var headFirst = IsOrgHead(s, first) && first + 1 < end && s.Lower[first + 1] == OrgConnectors[0];
+        if (!headLast && !headFirst) return;
+        // A title inside the run ("Foreign Minister", "Bank Governor") means the run names a person's role.
+        for (var k = first; k < end; k++)
+            if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k)) return;
+        var spans = s.Spans;
+        // Spans that overlap the run must lie inside it; a person's name inside it stops the repair.
+        int inside = 0, at = -1;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.End <= first || sp.First >= end) continue;
+            if (sp.First < first || sp.End > end) return;
+            if (sp.Type == "ORG" && sp.First == first && sp.End == end) return;
+            if (sp.Rule == NerGazetteerPass.Rule && sp.Type == "PERSON") return;
+            inside++;
+            at = at < 0 ? k : at;
+        }
+        // No evidence from the model at all: leave it (a run like "Harbour Street Office" in a list).
+        if (inside == 0) return;
+        spans.RemoveAll(sp => sp.First >= first && sp.End <= end);
+        spans.Add(new NerSpan(first, len, "ORG", Rule));
+    }
+
+    /// <summary>"Independent National Electoral Commission ( INEC )": the acronym takes the name's type.</summary>
+    private static void BracketAcronyms(NerScratch s, TokenTable tokens, string text)
+    {
+        var spans = s.Spans;
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        var count = spans.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var name = spans[k];
+            var a = name.End + 1;
+            if (name.Count < 2 || a + 1 >= tokens.Count || s.Lower[name.End] != Open || s.Lower[a + 1] != Close) continue;
+            if (name.Type is not ("ORG" or "GPE" or "FAC" or "LOC" or "EVENT")) continue;
+            var acronym = NerAnnotator.Form(tokens, a, text);
+            if (!Spells(acronym, tokens, text, name)) continue;
+            var existing = spans.FindIndex(sp => sp.First <= a && sp.End > a);
+            if (existing >= 0)
+            {
+                if (spans[existing].First == a && spans[existing].Count == 1) spans[existing] = spans[existing] with { Type = name.Type };
+                continue;
+            }
+            spans.Add(new NerSpan(a, 1, name.Type, Rule));
+        }
+        spans.Sort((x, y) => x.First.CompareTo(y.First));
+    }
+
+    /// <summary>
+    /// Whether the capitals of <paramref name="acronym"/> (2–8, dots ignored) are, in order, initials
+    /// of the name's capitalised words or of their hyphenated parts, starting with the first word.
+    /// </summary>
+    internal static bool Spells(ReadOnlySpan<char> acronym, TokenTable tokens, string text, NerSpan name)
+    {
+        Span<char> letters = stackalloc char[8];
+        var n = 0;
+        foreach (var c in acronym)
+        {
+            if (c == '.') continue;
+            if (!char.IsUpper(c) || n == letters.Length) return false;
+            letters[n++] = c;
+        }
+        if (n < 2) return false;
+        var at = 0;
+        for (var w = name.First; w < name.End && at < n; w++)
+        {
+            var form = NerAnnotator.Form(tokens, w, text);
+            for (var p = 0; p < form.Length && at < n; p++)
+            {
+                var startOfPart = p == 0 || form[p - 1] == '-';
+                if (!startOfPart || !char.IsUpper(form[p])) continue;
+                if (char.ToUpperInvariant(form[p]) == letters[at]) at++;
+                else if (w == name.First && p == 0) return false;
+            }
+        }
+        return at == n;
+    }
+}
