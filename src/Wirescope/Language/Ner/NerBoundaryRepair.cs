@@ -25,7 +25,7 @@ internal static class NerBoundaryRepair
     /// <summary>Longest organisation name a capitalised run may make (longer runs are lists or headlines).</summary>
     private const int MaxOrgWords = 8;
 
-    private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")");
+    private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")"), And = FeatureHash.Lower("and");
 
     // Words that may sit inside an organisation name between capitalised words.
     private static readonly ulong[] OrgConnectors =
@@ -35,7 +35,7 @@ internal static class NerBoundaryRepair
     private static readonly ulong[] Determiners =
         new[] { "the", "a", "an", "this", "that", "its", "his", "her", "their", "our" }.Select(w => FeatureHash.Lower(w)).ToArray();
 
-    public static void Apply(NerScratch s, TokenTable tokens, string text)
+    public static void Apply(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
     {
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
@@ -52,13 +52,57 @@ internal static class NerBoundaryRepair
             var span = spans[k];
             var first = span.First;
             var limit = k > 0 ? spans[k - 1].End : lo;
+            // Given names the model left out: "Naim" of "Naim Qassem", "Jean-Yves" of "Jean-Yves Le Drian".
+            for (var extra = 0; extra < 2 && first - 1 >= Math.Max(lo, limit) && IsLeftNamePart(s, first - 1, lo, tokens, text, calendar); extra++) first--;
             while (first - 1 >= Math.Max(lo, limit) && IsInitial(NerAnnotator.Form(tokens, first - 1, text))) first--;
             var last = span.End;
             var next = k + 1 < spans.Count ? spans[k + 1].First : hi;
             while (last < Math.Min(hi, next) && IsPrefixedSurname(NerAnnotator.Form(tokens, last, text))) last++;
             if (first != span.First || last != span.End) spans[k] = span with { First = first, Count = last - first };
         }
+        FirstNameArticleSurnames(s, tokens, text);
         BracketAcronyms(s, tokens, text);
+    }
+
+    private const ushort OtherThanPerson = (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Fac
+        | GazetteerClass.Norp | GazetteerClass.Event | GazetteerClass.Title | GazetteerClass.OrgWord | GazetteerClass.LocWord
+        | GazetteerClass.FacWord | GazetteerClass.GpeWord | GazetteerClass.EventWord);
+
+    /// <summary>
+    /// A capitalised word right before a person's name that is plainly part of it: mid-sentence
+    /// (or a known first name), not common in lower case, no title, place, organisation or
+    /// calendar word ("On Tuesday Qassem said" keeps "Tuesday" out).
+    /// </summary>
+    private static bool IsLeftNamePart(NerScratch s, int i, int sentenceStart, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var f = s.Flags[i];
+        if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FHeadline | NerFeaturizer.FDigit)) != 0) return false;
+        if ((NerFeaturizer.GazAny(s, i) & OtherThanPerson) != 0 || s.LexBand[i] != 0) return false;
+        var firstName = (s.GazU[i] & (ushort)GazetteerClass.FirstName) != 0;
+        if (i == sentenceStart && !firstName) return false;
+        if ((s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) return false;
+        return calendar is null || calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) == 0;
+    }
+
+    /// <summary>"Tawfiq al-Haddad": a known first name followed by an article-prefixed surname, found by nothing, is a person.</summary>
+    private static void FirstNameArticleSurnames(NerScratch s, TokenTable tokens, string text)
+    {
+        var spans = s.Spans;
+        var n = 0;
+        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
+        var covered = s.Covered;
+        Array.Clear(covered, 0, n);
+        foreach (var sp in spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
+        foreach (var (start, end) in s.Ranges)
+            for (var i = start; i + 1 < end; i++)
+            {
+                if (covered[i] || covered[i + 1] || (s.GazU[i] & (ushort)GazetteerClass.FirstName) == 0) continue;
+                if (!IsPrefixedSurname(NerAnnotator.Form(tokens, i + 1, text))) continue;
+                var last = i + 2;
+                while (last < end && !covered[last] && IsPrefixedSurname(NerAnnotator.Form(tokens, last, text))) last++;
+                spans.Add(new NerSpan(i, last - i, "PERSON", Rule));
+                for (var k = i; k < last; k++) covered[k] = true;
+            }
     }
 
     private static (int Start, int End) RangeOf(NerScratch s, int word)
@@ -113,13 +157,25 @@ internal static class NerBoundaryRepair
         }
     }
 
-    private static void TryOrgRun(NerScratch s, int first, int end)
+    private static void TryOrgRun(NerScratch s, int first, int end, bool known = false)
     {
         var len = end - first;
         if (len < 2 || len > MaxOrgWords) return;
         var headLast = IsOrgHead(s, end - 1);
-        var headFirst = IsOrgHead(s, first) && first + 1 < end && s.Lower[first + 1] == OrgConnectors[0];
-        if (!headLast && !headFirst) return;
+        // Two bodies joined by "and" ("Malawi Red Cross Society and Medical Aid Society"): each is a run of its own.
+        for (var m = first + 1; m + 1 < end; m++)
+            if (s.Lower[m] == And && IsOrgHead(s, m - 1))
+            {
+                // The model's one span over both is two organisations.
+                var whole = s.Spans.RemoveAll(sp => sp.First == first && sp.End == end && sp.Type == "ORG") > 0;
+                TryOrgRun(s, first, m, whole);
+                TryOrgRun(s, m + 1, end, whole);
+                return;
+            }
+        // "Ministry of ...", also after a qualifier ("Yemeni Ministry of Water and Environment").
+        var headOf = false;
+        for (var m = first; m + 1 < end && !headOf; m++) headOf = IsOrgHead(s, m) && s.Lower[m + 1] == OrgConnectors[0];
+        if (!headLast && !headOf) return;
         // A title inside the run ("Foreign Minister", "Bank Governor") means the run names a person's role.
         for (var k = first; k < end; k++)
             if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k)) return;
@@ -137,7 +193,7 @@ internal static class NerBoundaryRepair
             at = at < 0 ? k : at;
         }
         // No evidence from the model at all: leave it (a run like "Harbour Street Office" in a list).
-        if (inside == 0) return;
+        if (inside == 0 && !known) return;
         spans.RemoveAll(sp => sp.First >= first && sp.End <= end);
         spans.Add(new NerSpan(first, len, "ORG", Rule));
     }
