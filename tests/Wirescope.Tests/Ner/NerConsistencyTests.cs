@@ -127,8 +127,9 @@ public class NerConsistencyTests
     [Theory]
     [InlineData("Kim Jong Un Meets Vladimir Putin For 1st Time", "0:6:PERSON", "PERSON:Kim Jong Un ; PERSON:Vladimir Putin")]
     [InlineData("UNITED NATIONS SECURITY COUNCIL MEETS IN NEW YORK OVER GAZA CRISIS", "0:11:PERSON", "ORG:UNITED NATIONS SECURITY COUNCIL ; GPE:NEW YORK ; GPE:GAZA")]
-    // A connector or a name word keeps the span: it may be one organisation.
-    [InlineData("Reserve Bank Of India Raises Rates Again", "0:6:ORG", "ORG:Reserve Bank Of India Raises Rates")]
+    // A connector or a name word keeps the span: it may be one organisation. (A bank the table knows,
+    // "Reserve Bank of India", is split off as the known name instead.)
+    [InlineData("Cooperative Bank Of Uganda Raises Rates Again", "0:6:ORG", "ORG:Cooperative Bank Of Uganda Raises Rates")]
     // Not a headline: the model's span stands.
     [InlineData("the Kim Jong Un Meets Vladimir Putin show was long", "1:6:ORG", "ORG:Kim Jong Un Meets Vladimir Putin")]
     public void A_headline_span_of_known_names_and_other_words_becomes_the_names(string text, string span, string expected)

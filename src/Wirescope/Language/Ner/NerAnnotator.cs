@@ -21,7 +21,6 @@ public sealed class NerAnnotator
     private readonly Dictionary<string, (string B, string I)> _bio = new(StringComparer.Ordinal);
 
     private readonly bool _useGazetteer;
-    private readonly bool _repair = Environment.GetEnvironmentVariable("NER_NOREPAIR") is null;
 
     /// <param name="model">The trained model.</param>
     /// <param name="rules">DATE/MONEY rules, or null for none.</param>
@@ -100,7 +99,7 @@ public sealed class NerAnnotator
     {
         var n = doc.Tokens.Count;
         if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
-        if (_repair) NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared);
+        NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared);
         NerConsistency.Apply(s, n);
         if (_rules is not null) AddRuleSpans(doc, s, doc.Article?.Text ?? "");
         s.Spans.Sort((a, b) => a.First.CompareTo(b.First));

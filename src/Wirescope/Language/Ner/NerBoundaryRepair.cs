@@ -105,9 +105,19 @@ internal static class NerBoundaryRepair
             }
     }
 
+    /// <summary>The sentence range holding the word (ranges are sorted and disjoint: binary search).</summary>
     private static (int Start, int End) RangeOf(NerScratch s, int word)
     {
-        foreach (var r in s.Ranges) if (word >= r.Start && word < r.End) return r;
+        var ranges = s.Ranges;
+        int lo = 0, hi = ranges.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var r = ranges[mid];
+            if (word < r.Start) hi = mid - 1;
+            else if (word >= r.End) lo = mid + 1;
+            else return r;
+        }
         return (word, word + 1);
     }
 
@@ -160,8 +170,7 @@ internal static class NerBoundaryRepair
     private static void TryOrgRun(NerScratch s, int first, int end, bool known = false)
     {
         var len = end - first;
-        if (len < 2 || len > MaxOrgWords) return;
-        var headLast = IsOrgHead(s, end - 1);
+        if (len < 2) return;
         // Two bodies joined by "and" ("Malawi Red Cross Society and Medical Aid Society"): each is a run of its own.
         for (var m = first + 1; m + 1 < end; m++)
             if (s.Lower[m] == And && IsOrgHead(s, m - 1))
@@ -172,6 +181,8 @@ internal static class NerBoundaryRepair
                 TryOrgRun(s, m + 1, end, whole);
                 return;
             }
+        if (len > MaxOrgWords) return;
+        var headLast = IsOrgHead(s, end - 1);
         // "Ministry of ...", also after a qualifier ("Yemeni Ministry of Water and Environment").
         var headOf = false;
         for (var m = first; m + 1 < end && !headOf; m++) headOf = IsOrgHead(s, m) && s.Lower[m + 1] == OrgConnectors[0];

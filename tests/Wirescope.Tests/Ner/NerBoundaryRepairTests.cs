@@ -1,0 +1,49 @@
+using Wirescope.Language.Ner;
+using Xunit;
+
+namespace Wirescope.Tests.Ner;
+
+/// <summary>The span repairs after the model (initials, article-prefixed surnames, organisation runs, bracketed acronyms).</summary>
+public class NerBoundaryRepairTests
+{
+    [Theory]
+    [InlineData("N.", true)]
+    [InlineData("J.R.", true)]
+    [InlineData("n.", false)]
+    [InlineData("No.", false)]
+    [InlineData("U.S.A.", false)]
+    [InlineData("", false)]
+    public void Initials(string word, bool expected) => Assert.Equal(expected, NerBoundaryRepair.IsInitial(word));
+
+    [Theory]
+    [InlineData("al-Sudani", true)]
+    [InlineData("el-Sisi", true)]
+    [InlineData("as-Sadr", true)]
+    [InlineData("al-", false)]
+    [InlineData("all-party", false)]
+    [InlineData("Al-Aqsa", false)]
+    [InlineData("pro-Russian", false)]
+    public void Article_prefixed_surnames(string word, bool expected) => Assert.Equal(expected, NerBoundaryRepair.IsPrefixedSurname(word));
+
+    [Theory]
+    [InlineData("Andhra Pradesh Chief Minister N. Chandrababu Naidu met officials in Delhi .", "PERSON:N. Chandrababu Naidu")]
+    [InlineData("Iraqi Prime Minister Mohammed Shia al-Sudani arrived in Baghdad on Monday .", "PERSON:Mohammed Shia al-Sudani")]
+    [InlineData("The Independent National Electoral Commission ( INEC ) fixed the date of the vote .", "ORG:INEC")]
+    [InlineData("Officials of the Ministry of Industry and Trade said exports rose .", "ORG:Ministry of Industry and Trade")]
+    [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Malawi Red Cross Society")]
+    [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Medical Aid Society of Malawi")]
+    public void Repairs_name_spans(string sentence, string expected)
+    {
+        var doc = NerTestDocs.FromWords(sentence);
+        NerTestDocs.Shipped.Annotate(doc, new NerScratch());
+        Assert.Contains(expected, NerTestDocs.Mentions(doc));
+    }
+
+    [Fact]
+    public void A_weekday_before_a_name_stays_out_of_it()
+    {
+        var doc = NerTestDocs.FromWords("The group met on Sunday . On Tuesday Qassem said the group would rebuild homes .");
+        NerTestDocs.Shipped.Annotate(doc, new NerScratch());
+        Assert.DoesNotContain(NerTestDocs.Mentions(doc), m => m.Contains("Tuesday Qassem", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,71 @@
+using Wirescope.Language.Ner;
+using Xunit;
+
+namespace Wirescope.Tests.Ner;
+
+/// <summary>
+/// Generalisation beyond GUM: the shipped model and passes on hand-written world-news stories
+/// (names from Africa, Asia, the Middle East and Latin America; ministries, parties, agencies;
+/// DATE and MONEY), scored like the blind newswire set: exact spans, OntoNotes types with GPE
+/// and LOC as one LOCATION.
+/// </summary>
+public class NerNewswireTests
+{
+    /// <summary>
+    /// Measured 2026-11-28 (ner3): F1 0.955 overall, PERSON 0.947 (on 82 names); all 305 spans.
+    /// The w2-* stories alone (names in no table): 0.893, PERSON 0.897. Floors leave room for an
+    /// equally good retrain; a model or pass that stops generalising to world news fails them.
+    /// </summary>
+    [Fact]
+    public void World_news_stories_stay_above_the_floor()
+    {
+        var gold = NerConllu.ReadFile(NerTestDocs.FixturePath("newswire-world.conllu"));
+        var all = new Counts();
+        var person = new Counts();
+        var scratch = new NerScratch();
+        foreach (var (doc, first, count) in NerCorpusDocuments.Build(gold))
+        {
+            NerTestDocs.Shipped.Annotate(NerTestDocs.Tag(doc), scratch);
+            for (var s = first; s < first + count; s++)
+            {
+                var sentence = doc.Sentences[s - first];
+                var predicted = Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Select(i => doc.Tokens[i].Ner!).ToArray();
+                var g = Spans(gold[s].Tags);
+                var p = Spans(predicted);
+                all.Add(g, p);
+                person.Add(g.Where(x => x.Type == "PERSON").ToHashSet(), p.Where(x => x.Type == "PERSON").ToHashSet());
+            }
+        }
+        Assert.True(all.Gold > 300, $"fixture has {all.Gold} spans");
+        Assert.True(all.F1 >= 0.90, $"F1 {all.F1:F3} ({all})");
+        Assert.True(person.F1 >= 0.88, $"PERSON F1 {person.F1:F3} ({person})");
+    }
+
+    private sealed class Counts
+    {
+        public int Gold, Pred, Match;
+        public double F1 => 2.0 * Match / Math.Max(1, Gold + Pred);
+        public void Add(HashSet<(int, int, string Type)> g, HashSet<(int, int, string Type)> p)
+        {
+            Gold += g.Count; Pred += p.Count; Match += g.Count(p.Contains);
+        }
+        public override string ToString() => $"gold {Gold}, predicted {Pred}, matched {Match}";
+    }
+
+    // Spans as the newswire scorer sees them: GPE and LOC are one LOCATION.
+    private static HashSet<(int Start, int End, string Type)> Spans(IReadOnlyList<string> tags)
+    {
+        var result = new HashSet<(int, int, string)>();
+        var i = 0;
+        while (i < tags.Count)
+        {
+            if (tags[i] == "O" || tags[i].Length < 3) { i++; continue; }
+            var type = tags[i][2..];
+            var j = i + 1;
+            while (j < tags.Count && tags[j] == "I-" + type) j++;
+            result.Add((i, j, type is "GPE" or "LOC" ? "LOCATION" : type));
+            i = j;
+        }
+        return result;
+    }
+}
