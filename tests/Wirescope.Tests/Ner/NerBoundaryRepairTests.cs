@@ -32,6 +32,7 @@ public class NerBoundaryRepairTests
     [InlineData("Officials of the Ministry of Industry and Trade said exports rose .", "ORG:Ministry of Industry and Trade")]
     [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Malawi Red Cross Society")]
     [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Medical Aid Society of Malawi")]
+    [InlineData("Rescuers reached the landslide in Dhading district on Saturday .", "GPE:Dhading")]
     public void Repairs_name_spans(string sentence, string expected)
     {
         var doc = NerTestDocs.FromWords(sentence);

@@ -62,6 +62,43 @@ internal static class NerBoundaryRepair
         }
         FirstNameArticleSurnames(s, tokens, text);
         BracketAcronyms(s, tokens, text);
+        PlacesBeforeAdminNouns(s, tokens, text, calendar);
+    }
+
+    // Lower-case words that name an administrative unit after a place's name ("Dhading district").
+    private static readonly ulong[] AdminNouns =
+        new[] { "district", "region", "province", "state", "county", "town", "city", "village", "governorate", "municipality", "prefecture", "township", "commune", "department", "division" }
+            .Select(w => FeatureHash.Lower(w)).ToArray();
+
+    /// <summary>
+    /// "in Dhading district", "the Navoi region": one unknown capitalised word the model left
+    /// untagged, followed by a lower-case word for an administrative unit, is a place (GPE). Not
+    /// calendar words, names the tables know, words common in lower case, or after a capitalised word.
+    /// (Any unknown word after "in" was tried too: it took languages and case names on GUM dev.)
+    /// </summary>
+    private static void PlacesBeforeAdminNouns(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var covered = s.Covered;
+        var n = 0;
+        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
+        Array.Clear(covered, 0, n);
+        foreach (var sp in spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start + 1; i + 1 < end; i++)
+            {
+                if (covered[i] || Array.IndexOf(AdminNouns, s.Lower[i + 1]) < 0 || (s.Flags[i + 1] & NerFeaturizer.FLowerWord) == 0) continue;
+                var f = s.Flags[i];
+                if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FDigit)) != 0) continue;
+                if ((s.Flags[i - 1] & NerFeaturizer.FCap) != 0) continue;
+                if (NerFeaturizer.GazAny(s, i) != 0 || s.LexBand[i] != 0 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) continue;
+                if (calendar is not null && calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) != 0) continue;
+                spans.Add(new NerSpan(i, 1, "GPE", Rule));
+                covered[i] = true;
+            }
+        }
     }
 
     private const ushort OtherThanPerson = (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Fac
