@@ -41,6 +41,17 @@ public class NerConsistencyTests
         $"{e.Id} {e.Type} {e.Name}: {string.Join(", ", e.Mentions.Select(m => m.Text))}"));
 
     [Fact]
+    public void A_bare_name_of_a_place_named_with_a_head_word_is_the_place()
+    {
+        //             0      1      2  3    4     5  6 7     8   9        10 11 12   13 14    15   16
+        var doc = Run("Coron Island lies off Busuanga . Coron was registered as a town in 1902 . Smith visited .",
+            "0:2:LOC", "4:1:PERSON", "6:1:PERSON", "15:1:PERSON");
+        Assert.Equal("B-GPE", doc.Tokens[6].Ner);
+        Assert.Equal("B-PERSON", doc.Tokens[4].Ner); // no "Busuanga Island" in this article
+        Assert.Equal("B-PERSON", doc.Tokens[15].Ner);
+    }
+
+    [Fact]
     public void A_surname_later_in_the_article_is_the_same_person()
     {
         //                      0       1         2        3    4   5   6   7  8 9     10   11  12  13      14 15    16    17   18

@@ -16,6 +16,7 @@ internal static class NerConsistency
     {
         var spans = s.Spans;
         if (spans.Count == 0) return;
+        PlaceNamesFromPlaceHeads(s);
         VoteTypes(s);
         Propagate(s, n);
     }
@@ -25,6 +26,27 @@ internal static class NerConsistency
         var key = 0x51ED27UL;
         for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, s.Exact[k]);
         return key;
+    }
+
+    /// <summary>
+    /// "Coron Island" or "Gaza City" in an article makes a bare "Coron" or "Gaza" there the place,
+    /// whatever type the model gave the one word (an unknown one-word name is otherwise as often
+    /// read as a person). Only two-word GPE/LOC spans whose second word is a place head word
+    /// (City, Province, Island, River: name_words.tsv) count.
+    /// </summary>
+    private static void PlaceNamesFromPlaceHeads(NerScratch s)
+    {
+        var spans = s.Spans;
+        const ushort Heads = (ushort)(GazetteerClass.GpeWord | GazetteerClass.LocWord);
+        var places = s.Names;
+        places.Clear();
+        foreach (var span in spans)
+            if (span.Count == 2 && span.Type is "GPE" or "LOC" && (s.GazU[span.First + 1] & Heads) != 0 && IsCapitalised(s, span.First))
+                places.TryAdd(s.Exact[span.First], 0);
+        if (places.Count == 0) return;
+        for (var i = 0; i < spans.Count; i++)
+            if (spans[i].Count == 1 && spans[i].Type is "PERSON" or "ORG" && places.ContainsKey(s.Exact[spans[i].First]))
+                spans[i] = spans[i] with { Type = "GPE" };
     }
 
     private static void VoteTypes(NerScratch s)
