@@ -33,6 +33,7 @@ public class NerBoundaryRepairTests
     [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Malawi Red Cross Society")]
     [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Medical Aid Society of Malawi")]
     [InlineData("Rescuers reached the landslide in Dhading district on Saturday .", "GPE:Dhading")]
+    [InlineData("The court granted bail to former party chairman Chaudhry Pervaiz Elahi on Monday .", "PERSON:Chaudhry Pervaiz Elahi")]
     public void Repairs_name_spans(string sentence, string expected)
     {
         var doc = NerTestDocs.FromWords(sentence);

@@ -63,6 +63,45 @@ internal static class NerBoundaryRepair
         FirstNameArticleSurnames(s, tokens, text);
         BracketAcronyms(s, tokens, text);
         PlacesBeforeAdminNouns(s, tokens, text, calendar);
+        PeopleAfterTitles(s, tokens, text, calendar);
+    }
+
+    /// <summary>
+    /// "former PTI chairman Chaudhry Pervaiz Elahi": two to four plain capitalised words right
+    /// after a title or role word (titles.tsv), found by nothing, are a person. Each word must be
+    /// unknown to the tables except as a first name, not common in lower case, not a calendar
+    /// word; the run must end before another capitalised word.
+    /// </summary>
+    private static void PeopleAfterTitles(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var covered = s.Covered;
+        var n = 0;
+        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
+        Array.Clear(covered, 0, n);
+        foreach (var sp in spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start + 1; i < end; i++)
+            {
+                if (covered[i] || (s.GazL[i - 1] | s.GazU[i - 1]) is var t && (t & (ushort)GazetteerClass.Title) == 0) continue;
+                var j = i;
+                while (j < end && j - i < 4 && !covered[j] && IsPlainNameWord(s, j, tokens, text, calendar)) j++;
+                if (j - i < 2 || (j < end && (s.Flags[j] & NerFeaturizer.FCap) != 0)) continue;
+                spans.Add(new NerSpan(i, j - i, "PERSON", Rule));
+                for (var k = i; k < j; k++) covered[k] = true;
+                i = j;
+            }
+        }
+    }
+
+    private static bool IsPlainNameWord(NerScratch s, int i, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var f = s.Flags[i];
+        if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FDigit)) != 0) return false;
+        if ((NerFeaturizer.GazAny(s, i) & OtherThanPerson) != 0 || s.LexBand[i] != 0 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) return false;
+        return calendar is null || calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) == 0;
     }
 
     // Lower-case words that name an administrative unit after a place's name ("Dhading district").
