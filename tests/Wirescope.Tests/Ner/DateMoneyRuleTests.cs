@@ -17,6 +17,13 @@ public class DateMoneyRuleTests
 
     [Theory]
     [InlineData("Kim arrived on April 25 , 2019 by train", "DATE:April 25 , 2019")]
+    [InlineData("Cases have risen since January , officials said", "DATE:January")]
+    [InlineData("The leaders met for two days of talks", "DATE:two days")]
+    [InlineData("The plant will open by the end of the year", "DATE:the end of the year")]
+    [InlineData("Pakistan reached a deal on a $3bn loan", "MONEY:$3bn")]
+    [InlineData("Trade reached RM450 billion last year", "MONEY:RM450 billion ; DATE:last year")]
+    [InlineData("Traders sold dollars worth KSh 2 billion", "MONEY:KSh 2 billion")]
+    [InlineData("The N95 masks ran out", "")]
     [InlineData("The summit ended on 26 April 2019 .", "DATE:26 April 2019")]
     [InlineData("They met on Thursday in Vladivostok", "DATE:Thursday")]
     [InlineData("Talks resume next week , officials said", "DATE:next week")]

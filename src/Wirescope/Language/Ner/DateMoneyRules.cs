@@ -124,7 +124,8 @@ public sealed class DateMoneyRules
     {
         if (form.Length == 0) return 0;
         foreach (var sign in _currencySigns)
-            if (form.Length > sign.Length && form.StartsWith(sign, StringComparison.OrdinalIgnoreCase) && IsNumber(form[sign.Length..]))
+            if (form.Length > sign.Length && form.StartsWith(sign, StringComparison.OrdinalIgnoreCase)
+                && (IsNumber(form[sign.Length..]) || IsScaledNumber(form[sign.Length..])))
                 return CurNum;
         if (IsNumber(form))
         {
@@ -136,6 +137,7 @@ public sealed class DateMoneyRules
         if (form.Length is 3 or 4 && IsOrdinalSuffix(form[^2..])
             && int.TryParse(form[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31)
             return DayNum;
+        if (IsScaledNumber(form)) return Num;
         // Decades: "1990s", "90s", "'90s".
         var core = form[0] == '\'' || form[0] == '’' ? form[1..] : form;
         if (core.Length is 3 or 5 && core[^1] == 's' && core[^2] == '0' && AllDigits(core[..^1])) return Decade;
@@ -150,6 +152,17 @@ public sealed class DateMoneyRules
     {
         foreach (var c in s) if (!char.IsAsciiDigit(c)) return false;
         return s.Length > 0;
+    }
+
+    private static readonly string[] ScaleSuffixes = ["bn", "mn", "tn", "m", "b", "k"];
+
+    /// <summary>"3bn", "2.5m", "10mn": a number with the scale written onto it (British and Asian press).</summary>
+    private static bool IsScaledNumber(ReadOnlySpan<char> s)
+    {
+        foreach (var suffix in ScaleSuffixes)
+            if (s.Length > suffix.Length && s.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && IsNumber(s[..^suffix.Length]))
+                return true;
+        return false;
     }
 
     /// <summary>"5", "3.2", "1,000,000": digits with inner separators.</summary>

@@ -112,8 +112,9 @@ internal static class NerGazetteerPass
             {
                 var (len, type) = LongestMatch(s, gazetteer, i, span.End);
                 if (len > 0 && type is not null) { parts.Add(new NerSpan(i, len, type, Rule)); i += len; continue; }
-                ok = (s.Flags[i] & NerFeaturizer.FAlpha) != 0 && !NerFeaturizer.IsConnectorWord(s.Lower[i])
-                     && (shouting || (NerFeaturizer.GazAny(s, i) & NameParts) == 0);
+                // In capitals any leftover word or sign may go ("IMF REACH STAFF - LEVEL AGREEMENT").
+                ok = shouting || ((s.Flags[i] & NerFeaturizer.FAlpha) != 0 && !NerFeaturizer.IsConnectorWord(s.Lower[i])
+                     && (NerFeaturizer.GazAny(s, i) & NameParts) == 0);
                 i++;
             }
             if (!ok || parts.Count == 0 || (parts.Count == 1 && parts[0].Count == span.Count)) continue;
