@@ -20,6 +20,7 @@ public class GazetteerTableTests
     [InlineData("organizations.tsv", 4, "\n# c\nTASS\tMED\tRUS\t-\nTASS\tMED\tRUS\tITAR-TASS\n", "organizations.tsv:4: duplicate name 'TASS'")]
     [InlineData("places.tsv", 4, "Gondor\tKINGDOM\t-\t-\n", "places.tsv:1: unknown place type 'KINGDOM' (GPE, LOC, FAC, EVENT)")]
     [InlineData("titles.tsv", 2, "Steward\tfeudal\n", "titles.tsv:1: unknown title kind 'feudal'")]
+    [InlineData("groups.tsv", 3, "Dunedain\tkindred\t-\n", "groups.tsv:1: unknown group kind 'kindred' (religion, ethnic, political)")]
     [InlineData("name_words.tsv", 2, "Grey Havens\tLOC\n", "name_words.tsv:1: a name word is one word")]
     [InlineData("name_words.tsv", 2, "Havens\tPORT\n", "name_words.tsv:1: unknown name-word type 'PORT' (ORG, LOC, FAC, GPE, EVENT, LINK)")]
     public void Bad_rows_are_rejected_with_file_and_line(string table, int columns, string text, string expected)
@@ -62,5 +63,16 @@ public class GazetteerTableTests
     public void Shipped_tables_load_and_know_the_news_staples(string phrase, GazetteerClass expected)
     {
         Assert.True(Gazetteer.Shared.Lookup(phrase).HasFlag(expected), $"{phrase}: {Gazetteer.Shared.Lookup(phrase)}");
+    }
+
+    [Theory]
+    [InlineData("Sunni")]
+    [InlineData("Kurds")]
+    [InlineData("Rohingya")]
+    [InlineData("Maoists")]
+    public void Groups_are_norp_after_the_model_but_no_model_feature(string phrase)
+    {
+        Assert.Equal(GazetteerClass.Norp, Gazetteer.Shared.LookupAfterModel(phrase));
+        Assert.Equal(GazetteerClass.None, Gazetteer.Shared.Lookup(phrase));
     }
 }

@@ -34,6 +34,9 @@ public class NerBoundaryRepairTests
     [InlineData("She thanked the Malawi Red Cross Society and Medical Aid Society of Malawi for their help .", "ORG:Medical Aid Society of Malawi")]
     [InlineData("Rescuers reached the landslide in Dhading district on Saturday .", "GPE:Dhading")]
     [InlineData("The court granted bail to former party chairman Chaudhry Pervaiz Elahi on Monday .", "PERSON:Chaudhry Pervaiz Elahi")]
+    // groups.tsv (after the model only): religious and ethnic groups are NORP.
+    [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]
+    [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Rohingya")]
     public void Repairs_name_spans(string sentence, string expected)
     {
         var doc = NerTestDocs.FromWords(sentence);

@@ -14,11 +14,14 @@ public sealed class Gazetteer
 {
     private static readonly ulong Seed = FeatureHash.Exact("gazetteer");
     private readonly FrozenDictionary<ulong, GazetteerClass> _phrases;
+    private readonly FrozenDictionary<ulong, GazetteerClass> _afterModel;
     private readonly FrozenDictionary<ulong, string> _canonical;
 
-    internal Gazetteer(Dictionary<ulong, GazetteerClass> phrases, Dictionary<ulong, string> canonical, int maxWords, string sha256)
+    internal Gazetteer(Dictionary<ulong, GazetteerClass> phrases, Dictionary<ulong, GazetteerClass> afterModel,
+        Dictionary<ulong, string> canonical, int maxWords, string sha256)
     {
         _phrases = phrases.ToFrozenDictionary();
+        _afterModel = afterModel.ToFrozenDictionary();
         _canonical = canonical.ToFrozenDictionary();
         MaxWords = maxWords;
         Sha256 = sha256;
@@ -36,13 +39,24 @@ public sealed class Gazetteer
     public static ulong Start => Seed;
     public static ulong Extend(ulong key, ulong lowerWordHash) => FeatureHash.Mix(key, lowerWordHash);
 
+    /// <summary>The classes of a phrase as model features (every table but groups.tsv).</summary>
     public GazetteerClass Lookup(ulong key) => _phrases.TryGetValue(key, out var c) ? c : GazetteerClass.None;
+
+    /// <summary>
+    /// The classes of a phrase for the passes after the model: <see cref="Lookup(ulong)"/> plus the
+    /// rows that are not model features (groups.tsv: "Sunni", "Kurds").
+    /// </summary>
+    public GazetteerClass LookupAfterModel(ulong key) =>
+        Lookup(key) | (_afterModel.TryGetValue(key, out var c) ? c : GazetteerClass.None);
 
     /// <summary>The canonical name for an alias phrase key, when the tables give one.</summary>
     public bool TryCanonical(ulong key, out string name) => _canonical.TryGetValue(key, out name!);
 
     /// <summary>Looks a phrase written as text up (words split on spaces).</summary>
     public GazetteerClass Lookup(string phrase) => Lookup(KeyOf(SplitWords(phrase)));
+
+    /// <summary>Looks a phrase written as text up for the passes after the model.</summary>
+    public GazetteerClass LookupAfterModel(string phrase) => LookupAfterModel(KeyOf(SplitWords(phrase)));
 
     internal static ulong KeyOf(IEnumerable<string> words)
     {

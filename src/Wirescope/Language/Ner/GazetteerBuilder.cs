@@ -16,6 +16,7 @@ public sealed partial class GazetteerBuilder
         ("places.tsv", 4),
         ("organizations.tsv", 4),
         ("people.tsv", 3),
+        ("groups.tsv", 3),
         ("titles.tsv", 2),
         ("first_names.tsv", 2),
         ("name_words.tsv", 2),
@@ -37,9 +38,15 @@ public sealed partial class GazetteerBuilder
         ["GPE"] = GazetteerClass.GpeWord, ["EVENT"] = GazetteerClass.EventWord, ["LINK"] = GazetteerClass.NameLink,
     };
 
+    private static readonly HashSet<string> GroupKinds = ["religion", "ethnic", "political"];
+
     private static readonly HashSet<string> TitleKinds = ["honorific", "political", "military", "royal", "religious", "job"];
 
     private readonly Dictionary<ulong, GazetteerClass> _phrases = new();
+    private readonly Dictionary<ulong, GazetteerClass> _afterModel = new();
+    private Dictionary<ulong, GazetteerClass> _target;
+
+    public GazetteerBuilder() => _target = _phrases;
     private readonly Dictionary<ulong, string> _canonical = new();
     private int _maxWords;
 
@@ -85,6 +92,16 @@ public sealed partial class GazetteerBuilder
                     Phrase(row, c[0], GazetteerClass.Person, null);
                     foreach (var a in TsvTable.List(c[2])) Phrase(row, a, GazetteerClass.Person, c[0]);
                     break;
+                case "groups.tsv":
+                    // name, kind, other forms (plural, adjective)
+                    if (!GroupKinds.Contains(c[1])) throw row.Error($"unknown group kind '{c[1]}' (religion, ethnic, political)");
+                    // After the model only: GUM, the training data, leaves "Muslim", "Kurdish" untagged,
+                    // so as features these rows would teach the model that groups are no entities.
+                    _target = _afterModel;
+                    Phrase(row, c[0], GazetteerClass.Norp, null);
+                    foreach (var a in TsvTable.List(c[2])) Phrase(row, a, GazetteerClass.Norp, null);
+                    _target = _phrases;
+                    break;
                 case "titles.tsv":
                     if (!TitleKinds.Contains(c[1])) throw row.Error($"unknown title kind '{c[1]}'");
                     Phrase(row, c[0], GazetteerClass.Title, null);
@@ -103,7 +120,7 @@ public sealed partial class GazetteerBuilder
         }
     }
 
-    public Gazetteer Build(string sha256) => new(_phrases, _canonical, _maxWords, sha256);
+    public Gazetteer Build(string sha256) => new(_phrases, _afterModel, _canonical, _maxWords, sha256);
 
     private static void CheckIso3(TsvRow row, string code, bool allowNone)
     {
@@ -135,7 +152,7 @@ public sealed partial class GazetteerBuilder
     private void AddWords(string[] words, GazetteerClass cls, string? canonical)
     {
         var key = Gazetteer.KeyOf(words);
-        _phrases[key] = _phrases.GetValueOrDefault(key) | cls;
+        _target[key] = _target.GetValueOrDefault(key) | cls;
         if (canonical is not null) _canonical.TryAdd(key, canonical);
         _maxWords = Math.Max(_maxWords, words.Length);
     }

@@ -159,7 +159,7 @@ internal static class NerGazetteerPass
         for (var j = i; j < end && j - i < gazetteer.MaxWords; j++)
         {
             key = Gazetteer.Extend(key, s.Lower[j]);
-            var found = gazetteer.Lookup(key);
+            var found = gazetteer.LookupAfterModel(key);
             // The last word must carry a capital somewhere ("Putin", "el-Sisi"), so "the gulf" is no Gulf.
             if ((found & EntityClasses) == 0 || (s.Flags[j] & NerFeaturizer.FLowerWord) != 0) continue;
             if ((found & GazetteerClass.Acronym) != 0 && (s.Flags[j] & NerFeaturizer.FAllCaps) == 0) continue;
