@@ -39,11 +39,14 @@ internal static class NerBoundaryRepair
     {
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
+        s.Pending.Clear();
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
             OrgRuns(s, start, end);
         }
+        spans.RemoveAll(sp => sp.Count == 0);
+        spans.AddRange(s.Pending);
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         for (var k = 0; k < spans.Count; k++)
         {
@@ -252,7 +255,9 @@ internal static class NerBoundaryRepair
             if (s.Lower[m] == And && IsOrgHead(s, m - 1))
             {
                 // The model's one span over both is two organisations.
-                var whole = s.Spans.RemoveAll(sp => sp.First == first && sp.End == end && sp.Type == "ORG") > 0;
+                var at0 = FirstEndingAfter(s.Spans, first);
+                var whole = at0 < s.Spans.Count && s.Spans[at0] is { Type: "ORG" } w && w.First == first && w.End == end;
+                if (whole) s.Spans[at0] = s.Spans[at0] with { Count = 0 };
                 TryOrgRun(s, first, m, whole);
                 TryOrgRun(s, m + 1, end, whole);
                 return;
@@ -268,21 +273,35 @@ internal static class NerBoundaryRepair
             if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k)) return;
         var spans = s.Spans;
         // Spans that overlap the run must lie inside it; a person's name inside it stops the repair.
-        int inside = 0, at = -1;
-        for (var k = 0; k < spans.Count; k++)
+        // (The spans are sorted and disjoint here: the overlapping ones are a contiguous stretch.)
+        var lo = FirstEndingAfter(spans, first);
+        var hi = lo;
+        while (hi < spans.Count && spans[hi].First < end)
         {
-            var sp = spans[k];
-            if (sp.End <= first || sp.First >= end) continue;
+            var sp = spans[hi];
             if (sp.First < first || sp.End > end) return;
             if (sp.Type == "ORG" && sp.First == first && sp.End == end) return;
             if (sp.Rule == NerGazetteerPass.Rule && sp.Type == "PERSON") return;
-            inside++;
-            at = at < 0 ? k : at;
+            hi++;
         }
         // No evidence from the model at all: leave it (a run like "Harbour Street Office" in a list).
-        if (inside == 0 && !known) return;
-        spans.RemoveAll(sp => sp.First >= first && sp.End <= end);
-        spans.Add(new NerSpan(first, len, "ORG", Rule));
+        if (hi == lo && !known) return;
+        // Removed spans are emptied in place and the new one waits in s.Pending, so the list stays
+        // sorted for the binary search and a long document costs no shifting per run.
+        for (var k = lo; k < hi; k++) spans[k] = spans[k] with { Count = 0 };
+        s.Pending.Add(new NerSpan(first, len, "ORG", Rule));
+    }
+
+    /// <summary>Index of the first span ending after word <paramref name="word"/> (spans sorted and disjoint).</summary>
+    private static int FirstEndingAfter(List<NerSpan> spans, int word)
+    {
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (spans[mid].End <= word) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>"Independent National Electoral Commission ( INEC )": the acronym takes the name's type.</summary>
@@ -299,7 +318,8 @@ internal static class NerBoundaryRepair
             if (name.Type is not ("ORG" or "GPE" or "FAC" or "LOC" or "EVENT")) continue;
             var acronym = NerAnnotator.Form(tokens, a, text);
             if (!Spells(acronym, tokens, text, name)) continue;
-            var existing = spans.FindIndex(sp => sp.First <= a && sp.End > a);
+            // Sorted and disjoint: a span holding the acronym's word is the next one.
+            var existing = k + 1 < count && spans[k + 1].First <= a && spans[k + 1].End > a ? k + 1 : -1;
             if (existing >= 0)
             {
                 if (spans[existing].First == a && spans[existing].Count == 1) spans[existing] = spans[existing] with { Type = name.Type };

@@ -36,6 +36,8 @@ public sealed class NerScratch
     internal readonly Dictionary<ulong, byte> DocWords = new();
     internal readonly Dictionary<ulong, int> Names = new();
     internal readonly List<NerSpan> Spans = new();
+    /// <summary>Spans a pass adds after it has finished reading <see cref="Spans"/> (NerBoundaryRepair).</summary>
+    internal readonly List<NerSpan> Pending = new();
     internal readonly List<(int Start, int End)> Ranges = new();
 
     // Per sentence.
