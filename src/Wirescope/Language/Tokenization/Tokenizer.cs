@@ -161,6 +161,10 @@ public sealed class Tokenizer(TokenizerTables tables)
             }
             // "AT&T", "S&P": an ampersand between capitals.
             if (c == '&' && e + 1 < to && char.IsUpper(text[e - 1]) && char.IsUpper(text[e + 1])) { e++; continue; }
+            // A decimal or thousands separator between digits inside a word, as ScanNumber keeps
+            // it: currency codes glued to amounts ("N2.5", "Sh3.1bn", "RM1,200") and versions
+            // ("v2.1") are one token, not a word and a sentence-ending period.
+            if (c is '.' or ',' && e + 1 < to && char.IsAsciiDigit(text[e - 1]) && char.IsAsciiDigit(text[e + 1])) { e++; continue; }
             break;
         }
         if (clitic >= 0)
