@@ -53,9 +53,9 @@ public static class ExtractionPhases
                 try { text = CharsetDecoder.Decode(bytes, null, doc).Text; }
                 catch (StageException e) { if (round == 0) Console.Error.WriteLine(e.Message); continue; }
                 t = Lap(ticks, 1, t);
-                var pre = HtmlPrescan.Run(text, options.MaxDepth, default);
+                using var pre = HtmlPrescan.Run(text, options.MaxDepth, default);
                 t = Lap(ticks, 2, t);
-                using var dom = parser.ParseDocument(pre.Html);
+                using var dom = parser.ParseDocument(pre.Markup);
                 t = Lap(ticks, 3, t);
                 var page = walker.Walk(dom, options.MaxDepth, default);
                 page.Signals.JsonLd.AddRange(pre.JsonLd);
