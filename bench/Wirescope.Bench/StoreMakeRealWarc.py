@@ -5,12 +5,10 @@ measure memory and speed of `wirescope ingest` on a large archive (issue 4: "mem
 sentence at the start of its first paragraph, so every copy is a new article (near-duplicates
 of each other: one story).
 With --unique, copy r > 0 also swaps a pair of vowels in all text between tags (a<->e, then
-a<->i, ...; past ten copies a consonant pair too) and moves every absolute URL in the markup to host "edition<r>.<host>" (canonical
-links would otherwise make the copies duplicates by URL): nearly every word changes, so each
-copy is new content with its own vocabulary (a store that only ever sees duplicates would not
-show growth in the text index or the stories).
-The pages are read at bench time (e.g. ../shared/datasets/extraction/trafilatura-eval/pages);
-nothing of them is kept in the repository.
+a<->i, ...; past ten copies a consonant pair too) and moves every absolute URL in the markup
+to host "edition<r>.<host>" (canonical links would otherwise make the copies duplicates by
+URL): nearly every word changes, so each copy is new content with its own vocabulary (a store
+that only ever sees duplicates would not show growth in the text index or the stories).
 
 usage: StoreMakeRealWarc.py PAGES_DIR OUT.warc.gz REPEAT [--unique]"""
 import gzip, os, re, sys
