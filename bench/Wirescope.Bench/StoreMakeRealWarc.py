@@ -2,8 +2,9 @@
 """Writes a CC-NEWS-like WARC (.warc.gz, one gzip member per record) from real saved pages, to
 measure memory and speed of `wirescope ingest` on a large archive (issue 4: "memory flat over a
 1 GB WARC"). Each page is written REPEAT times under different URLs, each copy with one extra
-sentence at the start of its first paragraph, so every copy is a new article (near-duplicates
-of each other: one story).
+sentence at the start of its first paragraph (near-duplicates of each other: one story). Most
+such copies are still duplicates of the first by canonical URL or by article text (the
+sentence often lands outside the article).
 With --unique, copy r > 0 also swaps a pair of vowels in all text between tags (a<->e, then
 a<->i, ...; past ten copies a consonant pair too) and moves every absolute URL in the markup
 to host "edition<r>.<host>" (canonical links would otherwise make the copies duplicates by
