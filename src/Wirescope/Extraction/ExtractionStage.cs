@@ -81,11 +81,12 @@ public sealed class ExtractionStage : IStage
 
     private Article FromHtml(string text, RawPage raw, Document doc, CancellationToken ct)
     {
-        var pre = HtmlPrescan.Run(text, _options.MaxDepth, ct);
+        using var pre = HtmlPrescan.Run(text, _options.MaxDepth, ct);
         if (pre.DroppedDeepTags > 0)
             doc.Warn(WarnTooDeep, $"{pre.DroppedDeepTags} elements nested deeper than {_options.MaxDepth} were flattened (--max-depth)");
         ct.ThrowIfCancellationRequested();
-        using var dom = _parser.ParseDocument(pre.Html);
+        // The DOM may point into the pre-scan's buffer: both live until this method returns.
+        using var dom = _parser.ParseDocument(pre.Markup);
         ct.ThrowIfCancellationRequested();
         var page = _walker.Walk(dom, _options.MaxDepth, ct);
         page.Signals.JsonLd.AddRange(pre.JsonLd);

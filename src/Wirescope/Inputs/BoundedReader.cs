@@ -19,7 +19,11 @@ public static class BoundedReader
         if (gzip) source = new GZipStream(head, CompressionMode.Decompress);
         try
         {
-            var bytes = Copy(source, maxBytes, name);
+            // The expected length, when the input tells it: the file's length, or for gzip the
+            // trailer's ISIZE. Reading straight into an array of that size saves the doubling
+            // buffer's copies (a 141 KiB page cost 600 KiB of allocations and four copies).
+            long hint = gzip ? trailerSize ?? 0 : stream.CanSeek ? stream.Length - stream.Position + got : 0;
+            var bytes = Copy(source, maxBytes, name, hint);
             // .NET's GZipStream ends quietly at a cut: a truncated download would pass as a
             // shorter page. The gzip trailer's ISIZE (length mod 2^32) tells; only seekable
             // inputs have it at hand. A multi-member file (concatenated gzip, which GZipStream
@@ -68,19 +72,50 @@ public static class BoundedReader
         return n;
     }
 
-    private static byte[] Copy(Stream source, long maxBytes, string name)
+    private static byte[] Copy(Stream source, long maxBytes, string name, long sizeHint)
     {
-        using var ms = new MemoryStream();
-        var buffer = new byte[81920];
-        int r;
-        while ((r = source.Read(buffer, 0, buffer.Length)) > 0)
+        byte[]? exact = null;
+        int filled = 0;
+        if (sizeHint > 0 && sizeHint <= maxBytes && sizeHint <= Array.MaxLength)
         {
-            if (ms.Length + r > maxBytes)
-                throw new StageException(ErrorCodes.InputTooLarge, $"{name}: larger than the cap of {maxBytes:N0} bytes (--max-bytes)");
-            ms.Write(buffer, 0, r);
+            exact = GC.AllocateUninitializedArray<byte>((int)sizeHint);
+            int r0;
+            while (filled < exact.Length && (r0 = source.Read(exact, filled, exact.Length - filled)) > 0) filled += r0;
+            if (filled < exact.Length) return exact.AsSpan(0, filled).ToArray(); // shorter than said (a cut gzip: the caller tells)
+            Span<byte> probe = stackalloc byte[1];
+            if (source.Read(probe) == 0) return exact;
+            // Longer than said (a multi-member gzip's last ISIZE): go on with a growing buffer.
+            if (filled + 1 > maxBytes) throw TooLarge(name, maxBytes);
+            using var rest = new MemoryStream(filled * 2);
+            rest.Write(exact, 0, filled);
+            rest.Write(probe);
+            return CopyRest(source, rest, maxBytes, name);
         }
-        return ms.ToArray();
+        using var ms = new MemoryStream();
+        return CopyRest(source, ms, maxBytes, name);
     }
+
+    private static byte[] CopyRest(Stream source, MemoryStream ms, long maxBytes, string name)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int r;
+            while ((r = source.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (ms.Length + r > maxBytes) throw TooLarge(name, maxBytes);
+                ms.Write(buffer, 0, r);
+            }
+            return ms.ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static StageException TooLarge(string name, long maxBytes) =>
+        new(ErrorCodes.InputTooLarge, $"{name}: larger than the cap of {maxBytes:N0} bytes (--max-bytes)");
 
     /// <summary>A stream that replays a few already-read bytes before the rest.</summary>
     private sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream

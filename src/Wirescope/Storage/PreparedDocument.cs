@@ -63,11 +63,14 @@ public sealed class PreparedDocument
         // page's own URL, or on its text alone).
         if (url is not null && IsRoot(url) && (inputUrl is null || !IsRoot(inputUrl))) url = inputUrl;
         url ??= inputUrl;
-        var signature = MinHasher.Shared.Signature(a.Text);
+        // One pass over the normalized words gives both the content hash and the MinHash input.
+        var words = new List<ulong>(256);
+        var contentHash = TextFingerprint.ContentHash(a.Text, w => words.Add(MinHasher.WordHash(w)));
+        var signature = MinHasher.Shared.Signature(words);
         return new PreparedDocument(doc)
         {
             CanonicalUrl = url,
-            ContentHash = TextFingerprint.ContentHash(a.Text),
+            ContentHash = contentHash,
             Signature = signature,
             SignatureBytes = signature is null ? null : MinHasher.ToBytes(signature),
             Json = DocumentJsonWriter.ToJson(doc),

@@ -41,21 +41,28 @@ public static class TextFingerprint
     }
 
     /// <summary>The normalized text as one string (words joined by single spaces).</summary>
-    public static string Normalize(string text)
+    public static string Normalize(string text) => Normalize(text, null);
+
+    /// <summary>The same, also handing each word to <paramref name="alsoOnWord"/> (one normalization pass for the hash and the MinHash).</summary>
+    private static string Normalize(string text, Action<ReadOnlySpan<char>>? alsoOnWord)
     {
         var sb = new StringBuilder(text.Length);
         ForEachWord(text, w =>
         {
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(w);
+            alsoOnWord?.Invoke(w);
         });
         return sb.ToString();
     }
 
     /// <summary>Lower-case hex SHA-256 of the normalized text.</summary>
-    public static string ContentHash(string text)
+    public static string ContentHash(string text) => ContentHash(text, null);
+
+    /// <summary>The content hash; each normalized word also goes to <paramref name="alsoOnWord"/>.</summary>
+    public static string ContentHash(string text, Action<ReadOnlySpan<char>>? alsoOnWord)
     {
-        var bytes = Encoding.UTF8.GetBytes(Normalize(text));
+        var bytes = Encoding.UTF8.GetBytes(Normalize(text, alsoOnWord));
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }

@@ -82,4 +82,20 @@ public class StoryGroupingTests
         Assert.True(MinHasher.Similarity(same, MinHasher.Shared.Signature(string.Join(' ', Story(6)))!) < 0.1);
         Assert.Null(MinHasher.Shared.Signature(" ... "));
     }
+
+    /// <summary>
+    /// Stored signatures must keep matching new ones, so the hash must not change with the code
+    /// that computes it (the vectorized minimum, one normalization pass for hash and MinHash).
+    /// The values come from an independent Python transcription of the documented scheme
+    /// (FNV-1a words, SplitMix64 shingles of 5, multiply-shift per position).
+    /// </summary>
+    [Fact]
+    public void Signatures_are_stable_across_versions()
+    {
+        var sig = MinHasher.Shared.Signature("The quick brown fox jumps over the lazy dog, again and again: 42 times!")!;
+        Assert.Equal(new uint[] { 1727790911, 360764876, 8830640, 1214497749, 45989558, 304324345 }, sig[..6]);
+        uint sum = 0;
+        foreach (var v in sig) sum += v;
+        Assert.Equal(4283594374u, sum);
+    }
 }

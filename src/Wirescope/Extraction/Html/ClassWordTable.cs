@@ -16,7 +16,22 @@ public sealed class ClassWordTable
 
     private readonly (string Word, bool Substr, short Weight, bool Drop)[] _rows;
 
-    private ClassWordTable((string, bool, short, bool)[] rows) => _rows = rows;
+    // Indexes over the rows, so an evaluation looks words up instead of trying every row:
+    // substr rows by their first two letters, token rows by the whole word.
+    private readonly Dictionary<int, int[]> _substrByBigram;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenRow;
+
+    private ClassWordTable((string, bool, short, bool)[] rows)
+    {
+        _rows = rows;
+        _substrByBigram = Enumerable.Range(0, rows.Length).Where(i => _rows[i].Substr)
+            .GroupBy(i => Bigram(_rows[i].Word, 0)).ToDictionary(g => g.Key, g => g.ToArray());
+        var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < rows.Length; i++) if (!_rows[i].Substr) tokens[_rows[i].Word] = i;
+        _tokenRow = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static int Bigram(string s, int i) => s[i] << 16 | s[i + 1];
 
     public static ClassWordTable Load(string resource = "extraction/class_words.tsv")
     {
@@ -51,21 +66,24 @@ public sealed class ClassWordTable
         var lower = classAndId.ToLowerInvariant();
         Span<Range> tokens = stackalloc Range[64];
         int tokenCount = Tokenize(classAndId, tokens);
+        // Which rows match, each once: a substr row when its word starts at some position, a
+        // token row when some token is its word (ToLowerInvariant keeps positions).
+        Span<bool> hit = _rows.Length <= 512 ? stackalloc bool[_rows.Length] : new bool[_rows.Length];
+        for (int i = 0; i + 1 < lower.Length; i++)
+        {
+            if (!_substrByBigram.TryGetValue(Bigram(lower, i), out var candidates)) continue;
+            foreach (var r in candidates)
+                if (!hit[r] && lower.AsSpan(i).StartsWith(_rows[r].Word, StringComparison.Ordinal)) hit[r] = true;
+        }
+        for (int i = 0; i < tokenCount; i++)
+            if (_tokenRow.TryGetValue(lower.AsSpan(tokens[i]), out var r)) hit[r] = true;
         int weight = 0;
         bool anyDrop = false;
-        foreach (var (word, substr, w, drop) in _rows)
+        for (int r = 0; r < _rows.Length; r++)
         {
-            bool hit;
-            if (substr) hit = lower.Contains(word, StringComparison.Ordinal);
-            else
-            {
-                hit = false;
-                for (int i = 0; i < tokenCount && !hit; i++)
-                    hit = lower.AsSpan(tokens[i]).SequenceEqual(word);
-            }
-            if (!hit) continue;
-            weight += w;
-            anyDrop |= drop;
+            if (!hit[r]) continue;
+            weight += _rows[r].Weight;
+            anyDrop |= _rows[r].Drop;
         }
         // Capped as readability caps class evidence (±25 per attribute): "article-content
         // story-text" is no more an article than "article-body"; paragraph text must decide.

@@ -2,14 +2,37 @@ using System.Buffers;
 
 namespace Wirescope.Extraction.Html;
 
-/// <summary>What the pre-scan removed or found before the one DOM parse.</summary>
-public sealed class PrescanResult
+/// <summary>
+/// What the pre-scan kept, removed or found before the one DOM parse. The kept markup lives in a
+/// pooled buffer (a news page's markup is a large-object-heap string otherwise): parse from
+/// <see cref="Markup"/> and dispose of the result once the parsed document is no longer used.
+/// </summary>
+public sealed class PrescanResult : IDisposable
 {
-    public required string Html { get; init; }
+    private char[]? _buffer;
+    private readonly int _length;
+
+    internal PrescanResult(char[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    /// <summary>The kept markup; valid until <see cref="Dispose"/>.</summary>
+    public ReadOnlyMemory<char> Markup => _buffer is { } b ? b.AsMemory(0, _length) : throw new ObjectDisposedException(nameof(PrescanResult));
+
+    /// <summary>The kept markup as a new string.</summary>
+    public string Html => Markup.ToString();
     /// <summary>Bodies of <c>&lt;script type="application/ld+json"&gt;</c> blocks, in page order.</summary>
     public List<string> JsonLd { get; } = new();
     /// <summary>Start tags dropped because they nested deeper than the cap.</summary>
     public int DroppedDeepTags { get; set; }
+
+    public void Dispose()
+    {
+        if (_buffer is { } b) ArrayPool<char>.Shared.Return(b);
+        _buffer = null;
+    }
 }
 
 /// <summary>
@@ -53,6 +76,7 @@ public static class HtmlPrescan
     {
         maxDepth = Math.Max(8, maxDepth - DepthMargin);
         char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, html.Length));
+        bool handedOver = false;
         int len = 0, depth = 0, excess = 0, dropped = 0;
         var jsonLd = new List<string>();
         int pos = 0, n = html.Length, steps = 0;
@@ -128,13 +152,14 @@ public static class HtmlPrescan
                     Copy(html, pos, tagEnd - pos, buffer, ref len);
                 pos = tagEnd;
             }
-            var result = new PrescanResult { Html = new string(buffer, 0, len), DroppedDeepTags = dropped };
+            var result = new PrescanResult(buffer, len) { DroppedDeepTags = dropped };
             result.JsonLd.AddRange(jsonLd);
+            handedOver = true;
             return result;
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (!handedOver) ArrayPool<char>.Shared.Return(buffer);
         }
     }
 

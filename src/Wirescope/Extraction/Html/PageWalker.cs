@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Wirescope.Extraction.Html;
@@ -10,6 +11,8 @@ namespace Wirescope.Extraction.Html;
 /// </summary>
 public sealed class PageWalker(ExtractionTables tables)
 {
+    private readonly ClassEvidenceCache _evidence = new(tables.ClassWords);
+
     /// <summary>Most signals of one kind kept per page (bylines, date texts): a page lists a few.</summary>
     public const int MaxSignals = 40;
     /// <summary>Longest element text read as a byline or date signal.</summary>
@@ -64,7 +67,7 @@ public sealed class PageWalker(ExtractionTables tables)
     public PageModel Walk(IDocument document, int maxDepth, CancellationToken ct)
     {
         var model = new PageModel();
-        var state = new WalkState(model, tables);
+        var state = new WalkState(model, tables, _evidence);
         var root = document.DocumentElement;
         if (root is null) return model;
         var stack = new List<Frame>(64);
@@ -98,9 +101,8 @@ public sealed class PageWalker(ExtractionTables tables)
     }
 
     /// <summary>The walk's mutable state for one page (never shared).</summary>
-    private sealed class WalkState(PageModel model, ExtractionTables tables)
+    private sealed class WalkState(PageModel model, ExtractionTables tables, ClassEvidenceCache evidence)
     {
-        private readonly Dictionary<string, ClassVerdict> _classCache = new(StringComparer.Ordinal);
         private readonly System.Text.StringBuilder _buf = model.Text;
         private int _pendingStart;
         private int _pendingLink;
@@ -116,7 +118,8 @@ public sealed class PageWalker(ExtractionTables tables)
             if (info.Role == TagRole.Skip) return;
             var attrs = Attrs.Read(el);
             if (IsHidden(attrs)) return;
-            CollectSignals(el, attrs, tag, ctx, model.Nodes.Count);
+            var classes = evidence.Get(attrs.Class, attrs.Id, attrs.ItemProp);
+            CollectSignals(el, attrs, classes, tag, ctx, model.Nodes.Count);
             if (tag is "title" or "meta" or "link" or "base") return;
             var role = info.Role;
             var weight = info.Weight;
@@ -126,7 +129,7 @@ public sealed class PageWalker(ExtractionTables tables)
                 if (r.Role == TagRole.Boiler) role = TagRole.Boiler;
                 weight += r.Weight;
             }
-            var verdict = Verdict(attrs);
+            var verdict = classes.Verdict;
             int node = model.Nodes.Count;
             model.Nodes.Add(new HtmlNode
             {
@@ -179,8 +182,21 @@ public sealed class PageWalker(ExtractionTables tables)
         {
             bool pre = (ctx & Ctx.Pre) != 0;
             int before = _buf.Length;
-            foreach (var c in data)
+            var special = pre ? PreSpecial : Special;
+            int i = 0;
+            while (i < data.Length)
             {
+                // A run of ordinary characters goes in at once; the rest one by one below.
+                int k = data.AsSpan(i).IndexOfAny(special);
+                int end = k < 0 ? data.Length : i + k;
+                if (end > i)
+                {
+                    _buf.Append(data, i, end - i);
+                    _lastSpace = false;
+                    i = end;
+                    if (i >= data.Length) break;
+                }
+                char c = data[i++];
                 if (!pre && (char.IsWhiteSpace(c) || c == '\u00A0'))
                 {
                     if (_lastSpace) continue;
@@ -196,6 +212,21 @@ public sealed class PageWalker(ExtractionTables tables)
                 }
             }
             if ((ctx & Ctx.Link) != 0) _pendingLink += _buf.Length - before;
+        }
+
+        /// <summary>The characters <see cref="AppendText"/> treats one by one: whitespace, U+00A0 and U+200B, commas; in pre text, newlines.</summary>
+        private static readonly SearchValues<char> Special = SpecialChars(pre: false), PreSpecial = SpecialChars(pre: true);
+
+        private static SearchValues<char> SpecialChars(bool pre)
+        {
+            var chars = new List<char>();
+            for (int c = 0; c <= char.MaxValue; c++)
+            {
+                char ch = (char)c;
+                if (!pre && (char.IsWhiteSpace(ch) || ch == '\u00A0') || pre && ch == '\n' || ch is '\u200B' or ',' or '，' or '、')
+                    chars.Add(ch);
+            }
+            return SearchValues.Create(chars.ToArray());
         }
 
         private void AppendBreak()
@@ -261,21 +292,6 @@ public sealed class PageWalker(ExtractionTables tables)
             }
         }
 
-        private ClassVerdict Verdict(in Attrs attrs)
-        {
-            var cls = attrs.Class;
-            var id = attrs.Id;
-            var prop = attrs.ItemProp;
-            if (cls is null && id is null && prop is null) return default;
-            var key = $"{cls} {id} {prop}";
-            if (!_classCache.TryGetValue(key, out var v))
-            {
-                v = tables.ClassWords.Evaluate(key);
-                _classCache[key] = v;
-            }
-            return v;
-        }
-
         private static bool IsHidden(in Attrs attrs)
         {
             if (attrs.Hidden) return true;
@@ -287,7 +303,7 @@ public sealed class PageWalker(ExtractionTables tables)
                 || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
         }
 
-        private void CollectSignals(IElement el, in Attrs attrs, string tag, Ctx ctx, int node)
+        private void CollectSignals(IElement el, in Attrs attrs, in ClassEvidence classes, string tag, Ctx ctx, int node)
         {
             var s = model.Signals;
             switch (tag)
@@ -336,18 +352,9 @@ public sealed class PageWalker(ExtractionTables tables)
                 var value = el.GetAttribute("content") ?? el.GetAttribute("datetime") ?? Clean(el.TextContent, MaxSignalChars);
                 if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
             }
-            var cls = attrs.Class;
-            var id = attrs.Id;
-            if (cls is null && id is null) return;
-            var names = $"{cls} {id}";
-            if (s.Bylines.Count < MaxSignals && (names.Contains("byline", StringComparison.OrdinalIgnoreCase)
-                || names.Contains("author", StringComparison.OrdinalIgnoreCase) || names.Contains("writer", StringComparison.OrdinalIgnoreCase)))
-                s.Bylines.Add(new SignalText(el, node, MaxSignalChars));
-            if (s.DateTexts.Count < MaxSignals && (names.Contains("date", StringComparison.OrdinalIgnoreCase)
-                || names.Contains("time", StringComparison.OrdinalIgnoreCase) || names.Contains("publish", StringComparison.OrdinalIgnoreCase)
-                || names.Contains("posted", StringComparison.OrdinalIgnoreCase) || names.Contains("meta", StringComparison.OrdinalIgnoreCase)
-                || names.Contains("byline", StringComparison.OrdinalIgnoreCase)))
-                s.DateTexts.Add(new SignalText(el, node, MaxSignalChars));
+            // Class/id names that mark a byline or a date (ClassEvidenceCache).
+            if (s.Bylines.Count < MaxSignals && classes.Byline) s.Bylines.Add(new SignalText(el, node, MaxSignalChars));
+            if (s.DateTexts.Count < MaxSignals && classes.Date) s.DateTexts.Add(new SignalText(el, node, MaxSignalChars));
         }
 
         internal static string Clean(string text, int max) => CleanText(text, max);

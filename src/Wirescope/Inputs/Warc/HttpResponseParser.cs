@@ -32,11 +32,14 @@ public static class HttpResponseParser
             var value = line[(colon + 1)..].Trim();
             headers[name] = headers.TryGetValue(name, out var prev) ? prev + ", " + value : value;
         }
-        var body = block.AsSpan(headerEnd + sepLen).ToArray();
+        // The body is the rest of the block, not a copy of it: a page is a large object, and one
+        // fewer per record keeps a long WARC ingest's heap smaller. Chunked or encoded bodies
+        // (rare in archives) are rebuilt into their own arrays.
+        ReadOnlyMemory<byte> body = block.AsMemory(headerEnd + sepLen);
         if (headers.TryGetValue("Transfer-Encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
-            body = Dechunk(body);
-        if (headers.TryGetValue("Content-Encoding", out var ce))
-            body = Decode(body, ce.Trim().ToLowerInvariant(), maxBodyBytes);
+            body = Dechunk(body.ToArray());
+        if (headers.TryGetValue("Content-Encoding", out var ce) && IsEncoded(ce.Trim().ToLowerInvariant()))
+            body = Decode(body.ToArray(), ce.Trim().ToLowerInvariant(), maxBodyBytes);
         return new HttpResponse(status, headers, body);
     }
 
@@ -76,6 +79,8 @@ public static class HttpResponseParser
         }
         return ms.ToArray();
     }
+
+    private static bool IsEncoded(string encoding) => encoding is "gzip" or "x-gzip" or "deflate" or "br";
 
     private static byte[] Decode(byte[] body, string encoding, long max)
     {
