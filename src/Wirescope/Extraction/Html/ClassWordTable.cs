@@ -3,7 +3,11 @@ using Wirescope.Tables;
 namespace Wirescope.Extraction.Html;
 
 /// <summary>The verdict of class_words.tsv on one element's "class id" string.</summary>
-public readonly record struct ClassVerdict(short Weight, bool Drop);
+/// <param name="Weight">Summed, capped class evidence for the element as article container.</param>
+/// <param name="Drop">The element is chrome in the strict stage.</param>
+/// <param name="Lead">The element names the story's lead (standfirst, intro, dek): kept with the
+/// body when it sits just before the chosen container (see <see cref="ContentScorer"/>).</param>
+public readonly record struct ClassVerdict(short Weight, bool Drop, bool Lead = false);
 
 /// <summary>
 /// class_words.tsv, frozen. Evaluates an element's class and id: every matching row adds its
@@ -14,13 +18,13 @@ public sealed class ClassWordTable
     /// <summary>Bounds of an element's summed class evidence (trafilatura-eval snippets F1 rose from 0.889 with the cap).</summary>
     public const int MaxWeight = 25, MinWeight = -50;
 
-    private readonly (string Word, bool Substr, short Weight, bool Drop)[] _rows;
+    private readonly (string Word, bool Substr, short Weight, bool Drop, bool Lead)[] _rows;
 
-    private ClassWordTable((string, bool, short, bool)[] rows) => _rows = rows;
+    private ClassWordTable((string, bool, short, bool, bool)[] rows) => _rows = rows;
 
     public static ClassWordTable Load(string resource = "extraction/class_words.tsv")
     {
-        var rows = new List<(string, bool, short, bool)>();
+        var rows = new List<(string, bool, short, bool, bool)>();
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in TsvTable.ReadResource(resource, 5, 4))
         {
@@ -32,14 +36,15 @@ public sealed class ClassWordTable
                 _ => throw new TableException(row.Where, $"match must be token or substr, not '{row[1]}'"),
             };
             if (word.Length < 2) throw new TableException(row.Where, "a one-letter word would match almost every class");
-            bool drop = row[3] switch
+            var (drop, lead) = row[3] switch
             {
-                "yes" => true,
-                "no" => false,
-                _ => throw new TableException(row.Where, $"drop must be yes or no, not '{row[3]}'"),
+                "yes" => (true, false),
+                "no" => (false, false),
+                "lead" => (false, true),
+                _ => throw new TableException(row.Where, $"drop must be yes, no or lead, not '{row[3]}'"),
             };
             TsvTable.AddUnique(seen, row[1] + ":" + word, true, row);
-            rows.Add((word, substr, (short)TsvTable.Int(row, 2), drop));
+            rows.Add((word, substr, (short)TsvTable.Int(row, 2), drop, lead));
         }
         return new ClassWordTable(rows.ToArray());
     }
@@ -52,8 +57,8 @@ public sealed class ClassWordTable
         Span<Range> tokens = stackalloc Range[64];
         int tokenCount = Tokenize(classAndId, tokens);
         int weight = 0;
-        bool anyDrop = false;
-        foreach (var (word, substr, w, drop) in _rows)
+        bool anyDrop = false, anyLead = false;
+        foreach (var (word, substr, w, drop, lead) in _rows)
         {
             bool hit;
             if (substr) hit = lower.Contains(word, StringComparison.Ordinal);
@@ -66,10 +71,11 @@ public sealed class ClassWordTable
             if (!hit) continue;
             weight += w;
             anyDrop |= drop;
+            anyLead |= lead;
         }
         // Capped as readability caps class evidence (±25 per attribute): "article-content
         // story-text" is no more an article than "article-body"; paragraph text must decide.
-        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), anyDrop && weight < 0);
+        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), anyDrop && weight < 0, anyLead && !(anyDrop && weight < 0));
     }
 
     /// <summary>Splits on non-letters and at camelCase humps ("relatedPosts" → related, posts).</summary>

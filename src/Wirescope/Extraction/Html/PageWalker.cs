@@ -131,7 +131,7 @@ public sealed class PageWalker(ExtractionTables tables)
             model.Nodes.Add(new HtmlNode
             {
                 Parent = parent, End = node + 1, Role = role, TagWeight = weight, ClassWeight = verdict.Weight,
-                ClassDrop = verdict.Drop, Tag = tag,
+                ClassDrop = verdict.Drop, Lead = verdict.Lead, Tag = tag,
             });
             var childCtx = ctx;
             switch (role)

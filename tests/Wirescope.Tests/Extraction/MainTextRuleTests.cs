@@ -1,0 +1,59 @@
+using Xunit;
+
+namespace Wirescope.Tests.Extraction;
+
+/// <summary>Rules of the main-text cascade, each on a small page written for the rule.</summary>
+public class MainTextRuleTests
+{
+    private const string Body = """
+        <div class="article-body">
+        <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+        <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+        <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+        </div>
+        """;
+
+    [Theory]
+    [InlineData("p", "standfirst")]
+    [InlineData("p", "article__lead")]
+    [InlineData("div", "entry-excerpt")]
+    [InlineData("h2", "article-subtitle")]
+    [InlineData("div", "story-teaser")]
+    public void The_lead_in_the_article_header_joins_the_body(string tag, string cls)
+    {
+        var html = $"""
+            <html><body><nav><a href="/">Home</a></nav><article><header><h1>Bridge reopens</h1>
+            <{tag} class="{cls}">After eight months the city's main bridge carries cars again.</{tag}></header>
+            {Body}</article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months the city's main bridge carries cars again.", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
+    public void A_lead_block_holding_the_headline_is_not_taken_whole()
+    {
+        var html = $"""
+            <html><body><article><div class="article-lede"><h1>Bridge reopens</h1>
+            <p class="byline">By Jane Roe and the city desk, with reporting from the harbour</p>
+            <h2 class="dek">After eight months the city's main bridge carries cars again.</h2></div>
+            {Body}</article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months", text);
+        Assert.DoesNotContain("Jane Roe", text);
+    }
+
+    [Fact]
+    public void A_linked_teaser_of_another_story_before_the_article_stays_out()
+    {
+        var html = $"""
+            <html><body><main>
+            <div class="teaser"><p><a href="/ferry">Ferry operators count their losses as the bridge reopens to cars and lorries.</a></p></div>
+            <article>{Body}</article></main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.DoesNotContain("Ferry operators", text);
+    }
+}
