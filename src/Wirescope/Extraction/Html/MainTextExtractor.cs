@@ -1,7 +1,15 @@
 namespace Wirescope.Extraction.Html;
 
-/// <summary>The body an extractor stage chose: blocks in page order, and which stage won.</summary>
-public sealed record MainText(IReadOnlyList<HtmlBlock> Blocks, IReadOnlyList<HtmlBlock> Captions, string Stage, int Chars);
+/// <summary>
+/// The body an extractor stage chose: blocks in page order, and which stage won.
+/// <see cref="LeadBlocks"/> of the first blocks are the story's lead, taken from before the
+/// container (the byline and dateline sit between them and the body proper).
+/// </summary>
+public sealed record MainText(IReadOnlyList<HtmlBlock> Blocks, IReadOnlyList<HtmlBlock> Captions, string Stage, int Chars, int LeadBlocks = 0)
+{
+    /// <summary>The first block of the body proper (after the lead), or null when there is none.</summary>
+    public HtmlBlock? BodyStart => LeadBlocks < Blocks.Count ? Blocks[LeadBlocks] : null;
+}
 
 /// <summary>
 /// The extraction cascade, read top to bottom (trafilatura's <c>trafilatura_sequence</c>):
