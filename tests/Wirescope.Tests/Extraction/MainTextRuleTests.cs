@@ -56,4 +56,24 @@ public class MainTextRuleTests
         var text = ExtractionHarness.Html(html).Article!.Text;
         Assert.DoesNotContain("Ferry operators", text);
     }
+
+    [Theory]
+    [InlineData("p", "wp-caption-text")]
+    [InlineData("div", "media-caption")]
+    [InlineData("span", "photo-credit")]
+    [InlineData("div", "bildunterschrift")]
+    public void A_classed_caption_goes_to_the_captions(string tag, string cls)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <div class="image"><{tag} class="{cls}">Cars cross the harbour bridge on Monday morning.</{tag}></div>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.DoesNotContain("Cars cross", a.Text);
+        Assert.Contains(a.Captions, c => c.Text.Contains("Cars cross the harbour bridge"));
+    }
 }

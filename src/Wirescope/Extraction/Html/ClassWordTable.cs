@@ -7,7 +7,9 @@ namespace Wirescope.Extraction.Html;
 /// <param name="Drop">The element is chrome in the strict stage.</param>
 /// <param name="Lead">The element names the story's lead (standfirst, intro, dek): kept with the
 /// body when it sits just before the chosen container (see <see cref="ContentScorer"/>).</param>
-public readonly record struct ClassVerdict(short Weight, bool Drop, bool Lead = false);
+/// <param name="Caption">The element is a photo caption or credit written as a div or p: its
+/// text goes to the captions, as a figcaption's does.</param>
+public readonly record struct ClassVerdict(short Weight, bool Drop, bool Lead = false, bool Caption = false);
 
 /// <summary>
 /// class_words.tsv, frozen. Evaluates an element's class and id: every matching row adds its
@@ -18,13 +20,15 @@ public sealed class ClassWordTable
     /// <summary>Bounds of an element's summed class evidence (trafilatura-eval snippets F1 rose from 0.889 with the cap).</summary>
     public const int MaxWeight = 25, MinWeight = -50;
 
-    private readonly (string Word, bool Substr, short Weight, bool Drop, bool Lead)[] _rows;
+    private enum Effect : byte { None, Drop, Lead, Caption }
 
-    private ClassWordTable((string, bool, short, bool, bool)[] rows) => _rows = rows;
+    private readonly (string Word, bool Substr, short Weight, Effect Effect)[] _rows;
+
+    private ClassWordTable((string, bool, short, Effect)[] rows) => _rows = rows;
 
     public static ClassWordTable Load(string resource = "extraction/class_words.tsv")
     {
-        var rows = new List<(string, bool, short, bool, bool)>();
+        var rows = new List<(string, bool, short, Effect)>();
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in TsvTable.ReadResource(resource, 5, 4))
         {
@@ -36,15 +40,16 @@ public sealed class ClassWordTable
                 _ => throw new TableException(row.Where, $"match must be token or substr, not '{row[1]}'"),
             };
             if (word.Length < 2) throw new TableException(row.Where, "a one-letter word would match almost every class");
-            var (drop, lead) = row[3] switch
+            var effect = row[3] switch
             {
-                "yes" => (true, false),
-                "no" => (false, false),
-                "lead" => (false, true),
-                _ => throw new TableException(row.Where, $"drop must be yes, no or lead, not '{row[3]}'"),
+                "yes" => Effect.Drop,
+                "no" => Effect.None,
+                "lead" => Effect.Lead,
+                "caption" => Effect.Caption,
+                _ => throw new TableException(row.Where, $"drop must be yes, no, lead or caption, not '{row[3]}'"),
             };
             TsvTable.AddUnique(seen, row[1] + ":" + word, true, row);
-            rows.Add((word, substr, (short)TsvTable.Int(row, 2), drop, lead));
+            rows.Add((word, substr, (short)TsvTable.Int(row, 2), effect));
         }
         return new ClassWordTable(rows.ToArray());
     }
@@ -57,8 +62,8 @@ public sealed class ClassWordTable
         Span<Range> tokens = stackalloc Range[64];
         int tokenCount = Tokenize(classAndId, tokens);
         int weight = 0;
-        bool anyDrop = false, anyLead = false;
-        foreach (var (word, substr, w, drop, lead) in _rows)
+        bool anyDrop = false, anyLead = false, anyCaption = false;
+        foreach (var (word, substr, w, effect) in _rows)
         {
             bool hit;
             if (substr) hit = lower.Contains(word, StringComparison.Ordinal);
@@ -70,12 +75,14 @@ public sealed class ClassWordTable
             }
             if (!hit) continue;
             weight += w;
-            anyDrop |= drop;
-            anyLead |= lead;
+            anyDrop |= effect == Effect.Drop;
+            anyLead |= effect == Effect.Lead;
+            anyCaption |= effect == Effect.Caption;
         }
         // Capped as readability caps class evidence (±25 per attribute): "article-content
         // story-text" is no more an article than "article-body"; paragraph text must decide.
-        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), anyDrop && weight < 0, anyLead && !(anyDrop && weight < 0));
+        bool drop = anyDrop && weight < 0;
+        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), drop, anyLead && !drop, anyCaption && !drop);
     }
 
     /// <summary>Splits on non-letters and at camelCase humps ("relatedPosts" → related, posts).</summary>

@@ -127,6 +127,10 @@ public sealed class PageWalker(ExtractionTables tables)
                 weight += r.Weight;
             }
             var verdict = Verdict(attrs);
+            // A caption written as a classed div/p/span ("wp-caption-text", "media-caption") is
+            // one, as a figcaption is: its text goes to the captions, not the body. Inside a
+            // caption it stays inline (the credit span of a figcaption is part of that caption).
+            if (verdict.Caption && (ctx & Ctx.Caption) == 0 && role is TagRole.Block or TagRole.Inline) role = TagRole.Caption;
             int node = model.Nodes.Count;
             model.Nodes.Add(new HtmlNode
             {
