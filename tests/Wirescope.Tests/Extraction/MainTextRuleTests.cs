@@ -76,4 +76,22 @@ public class MainTextRuleTests
         Assert.DoesNotContain("Cars cross", a.Text);
         Assert.Contains(a.Captions, c => c.Text.Contains("Cars cross the harbour bridge"));
     }
+
+    [Fact]
+    public void An_unclassed_dek_between_headline_and_body_joins_it_but_the_byline_does_not()
+    {
+        var html = $"""
+            <html><body><article><header><h1 class="css-x1">Bridge reopens</h1>
+            <p class="css-z6dj7x">After eight months of repairs, the city's main bridge carries cars again, and the ferry goes back to tourists.</p>
+            <p class="css-q2">By Jane Roe and Mikhail Orlov, with reporting by the city desk</p>
+            <div class="css-k"><a href="/harbour">Harbour news and ferry timetables</a> <a href="/city">City council live coverage and minutes</a>
+            <a href="/traffic">Traffic and roadworks across the region this week</a> <a href="/weather">Weather warnings for the coast</a>
+            <a href="/sport">Sport results from the weekend league matches</a> <a href="/culture">Culture, theatre and concerts in the old town</a>
+            <a href="/business">Business news from the port and shipyards</a> <a href="/opinion">Opinion columns and letters to the editor</a></div></header>
+            {Body}</article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months of repairs", text);
+        Assert.DoesNotContain("Jane Roe", text);
+    }
 }

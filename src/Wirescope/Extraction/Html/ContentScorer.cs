@@ -112,7 +112,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// (trafilatura-eval snippets: 27 more found, 2 more boilerplate; F1 0.910 → 0.915.)
     /// </summary>
     /// <returns>The end of the last lead range added (0 when none): blocks before it are the lead.</returns>
-    private static int AddLead(PageModel page, bool[] excluded, int best, List<(int Start, int End)> ranges)
+    private int AddLead(PageModel page, bool[] excluded, int best, List<(int Start, int End)> ranges)
     {
         int leadEnd = 0;
         var nodes = page.Nodes;
@@ -140,7 +140,47 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 c = n.End;
             }
         }
+        if (leadEnd == 0) leadEnd = AddDek(page, excluded, scope, best, ranges);
         return leadEnd;
+    }
+
+    /// <summary>Shortest unclassed paragraph taken as the dek: a sentence or two, not a byline.</summary>
+    public const int MinDekChars = 80;
+    /// <summary>Most unclassed paragraphs taken between the headline and the body.</summary>
+    public const int MaxDekBlocks = 2;
+
+    /// <summary>
+    /// With no lead class on the page (class names hashed by a CSS toolchain), the prose
+    /// paragraph between the story's h1 and the body container is its dek: a whole sentence
+    /// (end punctuation), almost no links, not a boilerplate phrase. Bylines, dates and
+    /// share bars between them are short and unpunctuated.
+    /// </summary>
+    private int AddDek(PageModel page, bool[] excluded, int scope, int best, List<(int Start, int End)> ranges)
+    {
+        var nodes = page.Nodes;
+        int h1 = -1;
+        for (int i = scope + 1; i < best; i++)
+            if (nodes[i].Tag == "h1" && !excluded[i]) { h1 = i; break; }
+        if (h1 < 0) return 0;
+        int leadEnd = 0, taken = 0;
+        foreach (var b in page.Blocks)
+        {
+            if (b.Node < nodes[h1].End) continue;
+            if (b.Node >= best || taken >= MaxDekBlocks) break;
+            if (excluded[b.Node] || b.Kind != BlockKind.P || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
+            var text = page.Text.ToString(b.Start, b.Length);
+            if (!EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
+            ranges.Add((b.Node, nodes[b.Node].End));
+            leadEnd = nodes[b.Node].End;
+            taken++;
+        }
+        return leadEnd;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var t = text.AsSpan().TrimEnd();
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '»' or '。' or '！' or '？';
     }
 
     private static bool HoldsHeadline(List<HtmlNode> nodes, int node)
