@@ -94,4 +94,18 @@ public class MainTextRuleTests
         Assert.StartsWith("After eight months of repairs", text);
         Assert.DoesNotContain("Jane Roe", text);
     }
+
+    [Fact]
+    public void A_sidebar_longer_than_the_story_is_still_chrome_when_the_headline_is_elsewhere()
+    {
+        var item = "<li><p>Live: the ferry operator says its crews will be moved to the northern routes from next month, a spokesman confirmed.</p></li>";
+        var story = string.Concat(Enumerable.Repeat("<p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement on its website.</p>", 9));
+        var html = $"""
+            <html><body><div class="page"><div class="story"><h1>Bridge reopens</h1>{story}</div>
+            <div class="sidebar live"><ul>{string.Concat(Enumerable.Repeat(item, 20))}</ul></div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The harbour bridge reopened", text);
+        Assert.DoesNotContain("ferry operator", text);
+    }
 }

@@ -33,11 +33,15 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// <summary>Body characters collected before a "Related stories" heading may end the body (none at the top).</summary>
     public const int MinCharsBeforeStop = 300;
 
-    public MainText Select(PageModel page, bool useClassDrops)
+    /// <param name="page">The walked page.</param>
+    /// <param name="useClassDrops">Leave out class/id chrome (the strict stage).</param>
+    /// <param name="headlineGuard">Drop a chrome-classed container that holds most of the page's
+    /// text unless it holds the headline (see <see cref="Excluded"/>).</param>
+    public MainText Select(PageModel page, bool useClassDrops, bool headlineGuard = false)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return new MainText([], [], "html:main", 0);
-        var excluded = Excluded(page, useClassDrops);
+        var excluded = Excluded(page, useClassDrops, headlineGuard);
         var score = new double[nodes.Count];
         var touched = new bool[nodes.Count];
         foreach (var b in page.Blocks)
@@ -383,11 +387,15 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     private static partial System.Text.RegularExpressions.Regex TimeOnly();
 
     /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
-    private static bool[] Excluded(PageModel page, bool useClassDrops)
+    private static bool[] Excluded(PageModel page, bool useClassDrops, bool headlineGuard = false)
     {
         var nodes = page.Nodes;
         var excluded = new bool[nodes.Count];
         int total = Math.Max(1, page.TotalChars);
+        // With the guard, a chrome-classed container with most of the page's text is kept only
+        // when it holds the headline (a wrapper named "page-comments-enabled"): a long comment
+        // thread, live sidebar or gallery beside the story is not the story.
+        int headline = headlineGuard && page.Signals.H1.Count > 0 ? page.Signals.H1[0].Node : -1;
         for (int i = 0; i < nodes.Count; i++)
         {
             var n = nodes[i];
@@ -397,7 +405,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 continue;
             }
             if (n.Role == TagRole.Boiler && n.TextChars < total * MaxDropShare) excluded[i] = true;
-            else if (useClassDrops && n.ClassDrop && n.TextChars < total * MaxDropShare && n.Tag is not ("body" or "html" or "article" or "main"))
+            else if (useClassDrops && n.ClassDrop && n.Tag is not ("body" or "html" or "article" or "main")
+                && (n.TextChars < total * MaxDropShare || headline >= 0 && !(i <= headline && headline < n.End)))
                 excluded[i] = true;
         }
         return excluded;

@@ -34,7 +34,13 @@ public sealed class MainTextExtractor(ExtractionTables tables)
     public MainText Extract(PageModel page)
     {
         var scorer = new ContentScorer(tables);
-        var main = scorer.Select(page, useClassDrops: true);
+        // First with the headline guard (a comment thread or live sidebar longer than the story
+        // is dropped when the headline is elsewhere); when that leaves a short body, the
+        // "chrome" was a mislabeled story wrapper ("social-scroll-past-this") and the cascade
+        // goes on without the guard.
+        var main = scorer.Select(page, useClassDrops: true, headlineGuard: true);
+        if (main.Chars >= ShortBodyChars) return main with { Stage = "html:main" };
+        main = scorer.Select(page, useClassDrops: true);
         if (main.Chars >= ShortBodyChars) return main with { Stage = "html:main" };
         var relaxed = scorer.Select(page, useClassDrops: false);
         // A short main text next to a much longer relaxed one: a class/id drop hid the story
