@@ -108,4 +108,23 @@ public class MainTextRuleTests
         Assert.Contains("The harbour bridge reopened", text);
         Assert.DoesNotContain("ferry operator", text);
     }
+
+    [Theory]
+    [InlineData("Aktualisiert: 11.04.2020, 10:27", false)]
+    [InlineData("Updated: April 11, 2020", false)]
+    [InlineData("Your email address will not be published.", false)]
+    [InlineData("Never miss the latest news by signing up to our newsletter today!", false)]
+    [InlineData("Updated rules: the council voted on 11 April 2020.", true)]
+    public void Stamps_and_asks_inside_the_body_are_left_out(string line, bool kept)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>{line}</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.Contains(line));
+    }
 }

@@ -380,8 +380,13 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         var found = _dates.FindAll(text, 1);
         if (found.Count == 0) return false;
         var rest = text.Remove(found[0].Start, found[0].End - found[0].Start);
+        // A label before the date ("Updated:", "Aktualisiert:", "Publié le :") is part of the stamp.
+        if (found[0].Start > 0) rest = StampLabel().Replace(rest, "", 1);
         return TimeOnly().IsMatch(rest) || rest.Trim(' ', ',', '.', '|', '-', '·').Length == 0;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\p{L}+(?: \p{L}+){0,2}\s*:\s*")]
+    private static partial System.Text.RegularExpressions.Regex StampLabel();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TimeOnly();
