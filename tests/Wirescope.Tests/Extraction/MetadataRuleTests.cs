@@ -75,6 +75,8 @@ public class MetadataRuleTests
     [InlineData("@janeroe", null, "")]
     [InlineData("Games Editor", null, "")]
     [InlineData("Ben Silverman Editor", null, "Ben Silverman")]
+    [InlineData("Donnerstag", null, "")]
+    [InlineData("By Jane Roe in Kyiv", null, "Jane Roe")]
     public void Bylines_become_names(string byline, string? site, string expected)
     {
         var names = new AuthorNormalizer(Tables.AuthorRules).Split(byline, site);
