@@ -92,6 +92,8 @@ public class MetadataRuleTests
     [InlineData("2019/4/26", "2019-04-26")]
     [InlineData("Fri, 26 Apr 2019 10:05:00 GMT", "2019-04-26T10:05:00Z")]
     [InlineData("1970-01-01", null)]
+    [InlineData("2:33 PM", null)]
+    [InlineData("14:33", null)]
     [InlineData("not a date", null)]
     public void Machine_dates_keep_their_precision(string value, string? expected)
     {
@@ -183,5 +185,19 @@ public class MetadataRuleTests
         Assert.Equal(["Ld Person"], a.Authors);
         Assert.Equal("jsonld:author", a.Provenance["authors"]);
         Assert.Equal("jsonld:datePublished", a.Provenance["published"]);
+    }
+
+    [Fact]
+    public void An_abbr_title_carries_the_microdata_date()
+    {
+        var html = """
+            <html><body><article><h1>Meta-programming in Emacs</h1>
+            <p>Some text of the article that is long enough to count as a paragraph of the story, with commas, yes.</p>
+            <p>More text of the article that is long enough to count as a paragraph of the story, with commas.</p>
+            <span class="post-timestamp"><a href="/x" rel="bookmark"><abbr class="published" itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></a></span>
+            </article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.Equal("2019-10-16T14:33:00-07:00", a.Published.ToString());
     }
 }

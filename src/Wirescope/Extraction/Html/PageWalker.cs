@@ -337,7 +337,10 @@ public sealed class PageWalker(ExtractionTables tables)
                 && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
                     || prop is "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate"))
             {
-                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime") ?? Clean(el.TextContent, MaxSignalChars);
+                // <abbr itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr>
+                // (Blogger, hAtom): the machine value is the abbr's title.
+                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime")
+                    ?? (tag == "abbr" ? el.GetAttribute("title") : null) ?? Clean(el.TextContent, MaxSignalChars);
                 if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
             }
             var cls = attrs.Class;
