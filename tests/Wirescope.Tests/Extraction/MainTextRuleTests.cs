@@ -127,4 +127,17 @@ public class MainTextRuleTests
             """;
         Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.Contains(line));
     }
+
+    [Fact]
+    public void A_story_inside_an_aside_with_the_headline_is_still_found()
+    {
+        var html = $"""
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <main><aside class="direct-content"><section><h1>Bridge reopens</h1>{Body}</section></aside></main>
+            <aside class="sidebar"><p>Most read: ferry timetables for the summer season and the new harbour car park.</p></aside></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The harbour bridge reopened", text);
+        Assert.DoesNotContain("Most read", text);
+    }
 }

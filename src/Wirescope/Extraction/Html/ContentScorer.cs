@@ -400,7 +400,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         // With the guard, a chrome-classed container with most of the page's text is kept only
         // when it holds the headline (a wrapper named "page-comments-enabled"): a long comment
         // thread, live sidebar or gallery beside the story is not the story.
-        int headline = headlineGuard && page.Signals.H1.Count > 0 ? page.Signals.H1[0].Node : -1;
+        int firstH1 = page.Signals.H1.Count > 0 ? page.Signals.H1[0].Node : -1;
+        int headline = headlineGuard ? firstH1 : -1;
         for (int i = 0; i < nodes.Count; i++)
         {
             var n = nodes[i];
@@ -409,7 +410,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 excluded[i] = true;
                 continue;
             }
-            if (n.Role == TagRole.Boiler && n.TextChars < total * MaxDropShare) excluded[i] = true;
+            // An aside or footer that holds the headline is the story in the wrong element.
+            if (n.Role == TagRole.Boiler && n.TextChars < total * MaxDropShare && !(i <= firstH1 && firstH1 < n.End)) excluded[i] = true;
             else if (useClassDrops && n.ClassDrop && n.Tag is not ("body" or "html" or "article" or "main")
                 && (n.TextChars < total * MaxDropShare || headline >= 0 && !(i <= headline && headline < n.End)))
                 excluded[i] = true;
