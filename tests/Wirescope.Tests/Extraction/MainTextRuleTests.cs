@@ -140,4 +140,17 @@ public class MainTextRuleTests
         Assert.Contains("The harbour bridge reopened", text);
         Assert.DoesNotContain("Most read", text);
     }
+
+    [Theory]
+    [InlineData("Bridge reopens after eight months", false)]
+    [InlineData("City transport: Bridge reopens after eight months", false)]
+    [InlineData("Engineers replaced 140 steel cables", true)]
+    public void The_headline_repeated_as_the_first_heading_leaves_the_body(string heading, bool kept)
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Bridge reopens after eight months"></head>
+            <body><article>{Body.Replace("<div class=\"article-body\">", $"<div class=\"article-body\"><h2>{heading}</h2>")}</article></body></html>
+            """;
+        Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.StartsWith(heading));
+    }
 }
