@@ -153,4 +153,23 @@ public class MainTextRuleTests
             """;
         Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.StartsWith(heading));
     }
+
+    [Fact]
+    public void The_rest_of_the_story_behind_a_read_more_expander_stays_but_read_more_links_go()
+    {
+        var html = $"""
+            <html><body><div id="story"><div class="story-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <div id="read-more"><div id="read-more-content">
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            </div></div>
+            <div class="read-more"><a href="/ferry">Read more: ferry operators count their losses</a></div>
+            </div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The ferry will keep a reduced timetable", text);
+        Assert.DoesNotContain("ferry operators count", text);
+    }
 }
