@@ -200,4 +200,15 @@ public class MetadataRuleTests
         var a = ExtractionHarness.Html(html).Article!;
         Assert.Equal("2019-10-16T14:33:00-07:00", a.Published.ToString());
     }
+
+    [Fact]
+    public void A_json_ld_headline_needs_only_one_shared_word_with_an_og_title_when_the_page_has_no_title()
+    {
+        var html = """
+            <html><head><title></title><meta property="og:title" content="If You Can Picture A Tarot Card, It's Because of These 3 People">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"The Deck of Cards That Made Tarot A Global Phenomenon"}</script></head>
+            <body><article><p>Some text of the article that is long enough to count as a paragraph of the story, with commas, yes.</p></article></body></html>
+            """;
+        Assert.Equal("The Deck of Cards That Made Tarot A Global Phenomenon", ExtractionHarness.Html(html).Article!.Title);
+    }
 }

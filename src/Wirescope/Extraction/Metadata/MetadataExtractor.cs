@@ -43,11 +43,13 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         // the JSON-LD one (some CMSs put a description or a list type in "headline").
         // A headline that shares no word with the page's other titles describes the page rather
         // than naming it (Wikipedia's JSON-LD "headline" is the article's short description).
-        // Half of its words must be in the other title: one shared word ("matrix equal to its
-        // conjugate-transpose" against "Hermitian matrix - Wikipedia") is a description's.
+        // Half of its words must be in the <title>: one shared word ("matrix equal to its
+        // conjugate-transpose" against "Hermitian matrix - Wikipedia") is a description's. An
+        // og:title alone is often a social variant, so one shared word is enough against it.
         if (ld.Headline is { } hl && !(title is { } mt && pageTitle is not null
             && pageTitle.Contains(mt.Item1, StringComparison.OrdinalIgnoreCase) && !pageTitle.Contains(hl, StringComparison.OrdinalIgnoreCase))
-            && !((pageTitle ?? title?.Item1) is { } other && TitleCleaner.WordShare(hl, other) < MinHeadlineShare))
+            && !(pageTitle is not null ? TitleCleaner.WordShare(hl, pageTitle) < MinHeadlineShare
+                : title is { } social && TitleCleaner.WordShare(hl, social.Item1) == 0))
             title = (hl, "jsonld:headline");
         if (title is { } t)
         {
