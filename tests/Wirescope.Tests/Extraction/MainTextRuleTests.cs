@@ -172,4 +172,21 @@ public class MainTextRuleTests
         Assert.Contains("The ferry will keep a reduced timetable", text);
         Assert.DoesNotContain("ferry operators count", text);
     }
+
+    [Theory]
+    [InlineData("Related: Ferry crews move north", true)]
+    [InlineData("Related stories", false)]
+    public void An_inline_related_link_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            <p>{line}</p>
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            </div></article></body></html>
+            """;
+        Assert.Equal(continues, ExtractionHarness.Html(html).Article!.Text.Contains("reduced timetable"));
+    }
 }
