@@ -176,7 +176,9 @@ public class MainTextRuleTests
     [Theory]
     [InlineData("Related: Ferry crews move north", true)]
     [InlineData("Related stories", false)]
-    public void An_inline_related_link_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
+    [InlineData("Partager", true)]
+    [InlineData("Share this article", true)]
+    public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
         var html = $"""
             <html><body><article><div class="article-body">
