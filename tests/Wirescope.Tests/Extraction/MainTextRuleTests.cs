@@ -191,4 +191,23 @@ public class MainTextRuleTests
             """;
         Assert.Equal(continues, ExtractionHarness.Html(html).Article!.Text.Contains("reduced timetable"));
     }
+
+    [Theory]
+    [InlineData("<a href=\"/comments\">Comments (5 posted)</a>", true)]
+    [InlineData("Comments (5)", false)]
+    public void A_stop_phrase_as_a_link_does_not_end_the_body(string line, bool continues)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            <p>{line}</p>
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(continues, text.Contains("reduced timetable"));
+        Assert.DoesNotContain("Comments (5", text);
+    }
 }

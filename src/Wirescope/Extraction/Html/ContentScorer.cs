@@ -336,7 +336,9 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 captions.Add(b);
                 continue;
             }
-            if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock
+            // A stop heading ends the body; the same words as a link ("Comments (5 posted)" under
+            // each story of a digest) point elsewhere and are only left out.
+            if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock && b.LinkChars * 2 <= b.Length
                 && tables.Phrases.IsStop(page.Text.ToString(b.Start, b.Length))) break;
             if (!Keep(page, b)) continue;
             kept.Add(b);
