@@ -210,4 +210,25 @@ public class MainTextRuleTests
         Assert.Equal(continues, text.Contains("reduced timetable"));
         Assert.DoesNotContain("Comments (5", text);
     }
+
+    [Theory]
+    [InlineData("Foto: dpa", true)]
+    [InlineData("Titelbild: Geyres Christophe/ABACA/picture-alliance", true)]
+    [InlineData("(Credit: Clayton Aldern / Grist)", true)]
+    [InlineData("Photograph by Ed Marshall", true)]
+    [InlineData("Photographs of the old bridge hang in the council hall.", false)]
+    public void A_credit_line_written_as_a_paragraph_goes_to_the_captions(string line, bool credit)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>{line}</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.Equal(!credit, a.Text.Contains(line));
+        Assert.Equal(credit, a.Captions.Any(c => (c.Text + " " + c.Credit).Contains(line.Trim('(', ')').Split(':', ' ')[^1])));
+    }
 }

@@ -11,6 +11,7 @@ namespace Wirescope.Extraction.Html;
 public sealed partial class ContentScorer(ExtractionTables tables)
 {
     private readonly Metadata.DateParser _dates = new(tables.DateWords);
+    private readonly CaptionSplitter _credits = new(tables.LineCues);
 
     /// <summary>A block shorter than this gives no container evidence (readability's 25).</summary>
     public const int MinParagraphChars = 25;
@@ -98,7 +99,12 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         var result = Collect(page, excluded, ranges, "html:main");
         int leadBlocks = 0;
         while (leadBlocks < result.Blocks.Count && result.Blocks[leadBlocks].Node < leadEnd) leadBlocks++;
-        return result with { Captions = CaptionsAround(page, excluded, best), LeadBlocks = leadBlocks };
+        // Figure captions around the story, and credit lines the body held as paragraphs.
+        var captions = CaptionsAround(page, excluded, best);
+        foreach (var c in result.Captions)
+            if (c.Kind != BlockKind.Caption) captions.Add(c);
+        captions.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return result with { Captions = captions, LeadBlocks = leadBlocks };
     }
 
     /// <summary>Levels above the container searched for the story's lead.</summary>
@@ -340,6 +346,11 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             // each story of a digest) point elsewhere and are only left out.
             if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock && b.LinkChars * 2 <= b.Length
                 && tables.Phrases.IsStop(page.Text.ToString(b.Start, b.Length))) break;
+            if (b.Kind == BlockKind.P && b.Length <= CaptionSplitter.MaxCreditLine && _credits.IsCreditLine(page.Text.ToString(b.Start, b.Length)))
+            {
+                captions.Add(b); // a credit line under a picture, written as a paragraph
+                continue;
+            }
             if (!Keep(page, b)) continue;
             kept.Add(b);
             chars += b.Length;
