@@ -231,4 +231,18 @@ public class MainTextRuleTests
         Assert.Equal(!credit, a.Text.Contains(line));
         Assert.Equal(credit, a.Captions.Any(c => (c.Text + " " + c.Credit).Contains(line.Trim('(', ')').Split(':', ' ')[^1])));
     }
+
+    [Theory]
+    [InlineData("author-info")]
+    [InlineData("TestReport__AuthorBox")]
+    [InlineData("cbx-Author_InfoContainer")]
+    public void An_author_box_under_the_story_stays_out(string cls)
+    {
+        var html = $"""
+            <html><body><article>{Body}
+            <div class="{cls}"><p>Jane Roe has covered the harbour and its ferries for the paper since 2009, and lives in the old town.</p></div>
+            </article></body></html>
+            """;
+        Assert.DoesNotContain("Jane Roe has covered", ExtractionHarness.Html(html).Article!.Text);
+    }
 }
