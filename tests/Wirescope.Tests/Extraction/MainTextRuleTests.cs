@@ -236,7 +236,8 @@ public class MainTextRuleTests
     [InlineData("author-info")]
     [InlineData("TestReport__AuthorBox")]
     [InlineData("cbx-Author_InfoContainer")]
-    public void An_author_box_under_the_story_stays_out(string cls)
+    [InlineData("vc_cta3-content")]
+    public void An_author_box_or_call_to_action_under_the_story_stays_out(string cls)
     {
         var html = $"""
             <html><body><article>{Body}
