@@ -40,6 +40,25 @@ public sealed partial class CaptionSplitter(LineCueTable cues)
         return false;
     }
 
+    /// <summary>Longest paragraph read as a stand-alone credit line.</summary>
+    public const int MaxCreditLine = 100;
+
+    /// <summary>
+    /// A paragraph that is only a photo credit ("Foto: dpa", "Titelbild: Geyres Christophe/ABACA",
+    /// "(Credit: Clayton Aldern / Grist)", "Augusta National/Getty Images"): the caption of a
+    /// picture the page shows as a plain paragraph, not story text.
+    /// </summary>
+    public bool IsCreditLine(string line)
+    {
+        var t = line.Trim();
+        if (t.Length == 0 || t.Length > MaxCreditLine) return false;
+        if (CreditLine().IsMatch(t)) return true;
+        return t.Length <= 60 && IsCredit(t.Trim('(', ')', ' '));
+    }
+
+    [GeneratedRegex(@"^\(?\s*(?:Photo(?:graph)?s?|Fotos?|Image|Credit|Bild|Titelbild|Beitragsbild|Picture|Zdjęcie|Fot\.)\s*(?:by\b|:)\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditLine();
+
     [GeneratedRegex(@"(?:^|[\s.,;(])(?:Photo(?:graph)?|Foto|Image|Credit|Bild|Picture|Zdjęcie|Fot\.)\s*(?:by|:)\s*(?<credit>[^\n]{2,80})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelledCredit();
 

@@ -97,11 +97,23 @@ public sealed class ExtractionStage : IStage
         article.Provenance["text"] = main.Stage;
         var ld = JsonLdReader.Read(pre.JsonLd);
         _metadata.Fill(article, page, ld, raw, main, doc);
-        // The headline repeated as the body's first heading belongs to the title, not the text.
+        // The headline repeated as the body's first heading belongs to the title, not the text,
+        // also with a kicker run into it ("Thema Verbraucherschutz Mehr Transparenz bei …").
         if (main.Blocks.Count > 1 && main.Blocks[0].Kind == BlockKind.H && article.Title is { } title
-            && string.Equals(page.BlockText(main.Blocks[0]).Trim(), title.Trim(), StringComparison.OrdinalIgnoreCase))
+            && IsHeadline(page.BlockText(main.Blocks[0]), title))
             SetBody(article, page, main.Blocks.Skip(1));
         return article;
+    }
+
+    /// <summary>Most characters a kicker adds to a heading that repeats the headline.</summary>
+    public const int MaxKickerChars = 40;
+
+    private static bool IsHeadline(string heading, string title)
+    {
+        heading = heading.Trim();
+        title = title.Trim();
+        if (TitleCleaner.EqualsLoosely(heading, title)) return true;
+        return title.Length >= 15 && heading.Length <= title.Length + MaxKickerChars && TitleCleaner.ContainsLoosely(heading, title);
     }
 
     private static void SetBody(Article article, PageModel page, IEnumerable<HtmlBlock> blocks)

@@ -25,14 +25,35 @@ public class MetadataRuleTests
     }
 
     [Theory]
-    // JSON-LD headline, the page's <title>, whether the headline may stand for the title
+    // JSON-LD headline, the page's <title>, whether the headline may stand for the title (half its words in the title)
     [InlineData("constitutional monarchy in Oceania", "New Zealand - Wikipedia", false)]
     [InlineData("Floods close the mountain pass", "Floods close the mountain pass | Example Times", true)]
-    [InlineData("matrix equal to its conjugate-transpose", "Hermitian matrix - Wikipedia", true)]
+    [InlineData("matrix equal to its conjugate-transpose", "Hermitian matrix - Wikipedia", false)]
+    [InlineData("Wikimedia list article", "List of films featuring time loops - Wikipedia", false)]
+    [InlineData("Floods close the pass after storms", "Storms: floods close mountain pass | Example Times", true)]
     [InlineData("宇航员在太空中喝酒会怎么样", "后果很严重 _光明网", true)]
-    public void A_headline_must_share_a_word_with_the_title(string headline, string pageTitle, bool shares)
+    public void A_headline_must_share_half_its_words_with_the_title(string headline, string pageTitle, bool shares)
     {
-        Assert.Equal(shares, TitleCleaner.SharesWord(headline, pageTitle));
+        Assert.Equal(shares, TitleCleaner.WordShare(headline, pageTitle) >= MetadataExtractor.MinHeadlineShare);
+    }
+
+    [Theory]
+    // og:title, <title>, h1s (| separated), expected title
+    [InlineData("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot", "Lotte Tobisch ist tot", "Lotte Tobisch ist tot")]
+    [InlineData("Pierogi z dynią w sosie szałwiowym przepis – Zobacz na przepisy.pl", "Pierogi | przepisy.pl", "Pierogi z dynią w sosie szałwiowym", "Pierogi z dynią w sosie szałwiowym")]
+    [InlineData("Student Dies After Diet Pills \"Burned Her Up\"", "Student Dies After Diet Pills \"Burned Her Up\" - News", "Student Dies After Diet Pills “Burned Her Up”", "Student Dies After Diet Pills \"Burned Her Up\"")]
+    [InlineData("Live updates: Bridge reopens after eight months of repairs", "Bridge reopens", "Coastline Daily|Live updates", "Live updates: Bridge reopens after eight months of repairs")]
+    [InlineData("Dubai: Das größte solarthermische Kraftwerk der Welt", "Dubai: Das größte solarthermische Kraftwerk", "Größtes solarthermisches Kraftwerk der Welt entsteht in Dubai", "Dubai: Das größte solarthermische Kraftwerk der Welt")]
+    [InlineData("Evolve: Shared Mutable History — evolve extension for Mercurial", "Evolve: Shared Mutable History — evolve extension for Mercurial", "evolve extension for Mercurial", "Evolve: Shared Mutable History — evolve extension for Mercurial")]
+    public void The_visible_headline_wins_when_the_declared_title_holds_it_with_more(string og, string pageTitle, string h1s, string expected)
+    {
+        var h1 = string.Concat(h1s.Split('|').Select(h => $"<h1>{h}</h1>"));
+        var html = $"""
+            <html><head><title>{pageTitle}</title><meta property="og:title" content="{System.Net.WebUtility.HtmlEncode(og)}"></head>
+            <body><article>{h1}<p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars.</p></article></body></html>
+            """;
+        Assert.Equal(expected, ExtractionHarness.Html(html).Article!.Title);
     }
 
     [Theory]
@@ -54,6 +75,8 @@ public class MetadataRuleTests
     [InlineData("@janeroe", null, "")]
     [InlineData("Games Editor", null, "")]
     [InlineData("Ben Silverman Editor", null, "Ben Silverman")]
+    [InlineData("Donnerstag", null, "")]
+    [InlineData("By Jane Roe in Kyiv", null, "Jane Roe")]
     public void Bylines_become_names(string byline, string? site, string expected)
     {
         var names = new AuthorNormalizer(Tables.AuthorRules).Split(byline, site);
@@ -69,6 +92,8 @@ public class MetadataRuleTests
     [InlineData("2019/4/26", "2019-04-26")]
     [InlineData("Fri, 26 Apr 2019 10:05:00 GMT", "2019-04-26T10:05:00Z")]
     [InlineData("1970-01-01", null)]
+    [InlineData("2:33 PM", null)]
+    [InlineData("14:33", null)]
     [InlineData("not a date", null)]
     public void Machine_dates_keep_their_precision(string value, string? expected)
     {
@@ -160,5 +185,30 @@ public class MetadataRuleTests
         Assert.Equal(["Ld Person"], a.Authors);
         Assert.Equal("jsonld:author", a.Provenance["authors"]);
         Assert.Equal("jsonld:datePublished", a.Provenance["published"]);
+    }
+
+    [Fact]
+    public void An_abbr_title_carries_the_microdata_date()
+    {
+        var html = """
+            <html><body><article><h1>Meta-programming in Emacs</h1>
+            <p>Some text of the article that is long enough to count as a paragraph of the story, with commas, yes.</p>
+            <p>More text of the article that is long enough to count as a paragraph of the story, with commas.</p>
+            <span class="post-timestamp"><a href="/x" rel="bookmark"><abbr class="published" itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></a></span>
+            </article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.Equal("2019-10-16T14:33:00-07:00", a.Published.ToString());
+    }
+
+    [Fact]
+    public void A_json_ld_headline_needs_only_one_shared_word_with_an_og_title_when_the_page_has_no_title()
+    {
+        var html = """
+            <html><head><title></title><meta property="og:title" content="If You Can Picture A Tarot Card, It's Because of These 3 People">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"The Deck of Cards That Made Tarot A Global Phenomenon"}</script></head>
+            <body><article><p>Some text of the article that is long enough to count as a paragraph of the story, with commas, yes.</p></article></body></html>
+            """;
+        Assert.Equal("The Deck of Cards That Made Tarot A Global Phenomenon", ExtractionHarness.Html(html).Article!.Title);
     }
 }

@@ -56,8 +56,23 @@ public sealed class BoilerplatePhraseTable
         Span<char> lower = stackalloc char[t.Length];
         t.ToLowerInvariant(lower);
         foreach (var s in _stops)
-            if (((ReadOnlySpan<char>)lower).StartsWith(s, StringComparison.Ordinal) && (lower.Length == s.Length || !char.IsLetter(lower[s.Length]))) return true;
+            if (((ReadOnlySpan<char>)lower).StartsWith(s, StringComparison.Ordinal) && (lower.Length == s.Length || !char.IsLetter(lower[s.Length]))
+                && !IsInlineTeaser(((ReadOnlySpan<char>)lower)[s.Length..])) return true;
         return false;
+    }
+
+    /// <summary>
+    /// "Related: Chicago is America's most segregated city": the phrase, a colon and a headline
+    /// is a link to one other story inside the body, not the heading of the trailing section.
+    /// </summary>
+    private static bool IsInlineTeaser(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart();
+        if (rest.Length == 0 || rest[0] != ':') return false;
+        rest = rest[1..].Trim();
+        int words = 0;
+        foreach (var part in rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)) if (part.Any(char.IsLetter)) words++;
+        return words >= 3;
     }
 
     public bool IsBoilerplate(ReadOnlySpan<char> block)

@@ -3,7 +3,13 @@ using Wirescope.Tables;
 namespace Wirescope.Extraction.Html;
 
 /// <summary>The verdict of class_words.tsv on one element's "class id" string.</summary>
-public readonly record struct ClassVerdict(short Weight, bool Drop);
+/// <param name="Weight">Summed, capped class evidence for the element as article container.</param>
+/// <param name="Drop">The element is chrome in the strict stage.</param>
+/// <param name="Lead">The element names the story's lead (standfirst, intro, dek): kept with the
+/// body when it sits just before the chosen container (see <see cref="ContentScorer"/>).</param>
+/// <param name="Caption">The element is a photo caption or credit written as a div or p: its
+/// text goes to the captions, as a figcaption's does.</param>
+public readonly record struct ClassVerdict(short Weight, bool Drop, bool Lead = false, bool Caption = false);
 
 /// <summary>
 /// class_words.tsv, frozen. Evaluates an element's class and id: every matching row adds its
@@ -14,14 +20,16 @@ public sealed class ClassWordTable
     /// <summary>Bounds of an element's summed class evidence (trafilatura-eval snippets F1 rose from 0.889 with the cap).</summary>
     public const int MaxWeight = 25, MinWeight = -50;
 
-    private readonly (string Word, bool Substr, short Weight, bool Drop)[] _rows;
+    private enum Effect : byte { None, Drop, Lead, Caption }
+
+    private readonly (string Word, bool Substr, short Weight, Effect Effect)[] _rows;
 
     // Indexes over the rows, so an evaluation looks words up instead of trying every row:
     // substr rows by their first two letters, token rows by the whole word.
     private readonly Dictionary<int, int[]> _substrByBigram;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenRow;
 
-    private ClassWordTable((string, bool, short, bool)[] rows)
+    private ClassWordTable((string, bool, short, Effect)[] rows)
     {
         _rows = rows;
         _substrByBigram = Enumerable.Range(0, rows.Length).Where(i => _rows[i].Substr)
@@ -35,7 +43,7 @@ public sealed class ClassWordTable
 
     public static ClassWordTable Load(string resource = "extraction/class_words.tsv")
     {
-        var rows = new List<(string, bool, short, bool)>();
+        var rows = new List<(string, bool, short, Effect)>();
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in TsvTable.ReadResource(resource, 5, 4))
         {
@@ -47,14 +55,16 @@ public sealed class ClassWordTable
                 _ => throw new TableException(row.Where, $"match must be token or substr, not '{row[1]}'"),
             };
             if (word.Length < 2) throw new TableException(row.Where, "a one-letter word would match almost every class");
-            bool drop = row[3] switch
+            var effect = row[3] switch
             {
-                "yes" => true,
-                "no" => false,
-                _ => throw new TableException(row.Where, $"drop must be yes or no, not '{row[3]}'"),
+                "yes" => Effect.Drop,
+                "no" => Effect.None,
+                "lead" => Effect.Lead,
+                "caption" => Effect.Caption,
+                _ => throw new TableException(row.Where, $"drop must be yes, no, lead or caption, not '{row[3]}'"),
             };
             TsvTable.AddUnique(seen, row[1] + ":" + word, true, row);
-            rows.Add((word, substr, (short)TsvTable.Int(row, 2), drop));
+            rows.Add((word, substr, (short)TsvTable.Int(row, 2), effect));
         }
         return new ClassWordTable(rows.ToArray());
     }
@@ -78,16 +88,19 @@ public sealed class ClassWordTable
         for (int i = 0; i < tokenCount; i++)
             if (_tokenRow.TryGetValue(lower.AsSpan(tokens[i]), out var r)) hit[r] = true;
         int weight = 0;
-        bool anyDrop = false;
+        bool anyDrop = false, anyLead = false, anyCaption = false;
         for (int r = 0; r < _rows.Length; r++)
         {
             if (!hit[r]) continue;
             weight += _rows[r].Weight;
-            anyDrop |= _rows[r].Drop;
+            anyDrop |= _rows[r].Effect == Effect.Drop;
+            anyLead |= _rows[r].Effect == Effect.Lead;
+            anyCaption |= _rows[r].Effect == Effect.Caption;
         }
         // Capped as readability caps class evidence (±25 per attribute): "article-content
         // story-text" is no more an article than "article-body"; paragraph text must decide.
-        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), anyDrop && weight < 0);
+        bool drop = anyDrop && weight < 0;
+        return new ClassVerdict((short)Math.Clamp(weight, MinWeight, MaxWeight), drop, anyLead && !drop, anyCaption && !drop);
     }
 
     /// <summary>Splits on non-letters and at camelCase humps ("relatedPosts" → related, posts).</summary>

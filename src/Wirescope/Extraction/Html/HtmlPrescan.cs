@@ -64,7 +64,7 @@ public static class HtmlPrescan
     private static readonly HashSet<string> KeptAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
         "class", "id", "itemprop", "role", "style", "href", "hidden", "content", "value", "property", "name",
-        "http-equiv", "rel", "lang", "xml:lang", "datetime", "pubdate",
+        "http-equiv", "rel", "lang", "xml:lang", "datetime", "pubdate", "title",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();

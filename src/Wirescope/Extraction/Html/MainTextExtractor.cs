@@ -1,7 +1,15 @@
 namespace Wirescope.Extraction.Html;
 
-/// <summary>The body an extractor stage chose: blocks in page order, and which stage won.</summary>
-public sealed record MainText(IReadOnlyList<HtmlBlock> Blocks, IReadOnlyList<HtmlBlock> Captions, string Stage, int Chars);
+/// <summary>
+/// The body an extractor stage chose: blocks in page order, and which stage won.
+/// <see cref="LeadBlocks"/> of the first blocks are the story's lead, taken from before the
+/// container (the byline and dateline sit between them and the body proper).
+/// </summary>
+public sealed record MainText(IReadOnlyList<HtmlBlock> Blocks, IReadOnlyList<HtmlBlock> Captions, string Stage, int Chars, int LeadBlocks = 0)
+{
+    /// <summary>The first block of the body proper (after the lead), or null when there is none.</summary>
+    public HtmlBlock? BodyStart => LeadBlocks < Blocks.Count ? Blocks[LeadBlocks] : null;
+}
 
 /// <summary>
 /// The extraction cascade, read top to bottom (trafilatura's <c>trafilatura_sequence</c>):
@@ -26,7 +34,13 @@ public sealed class MainTextExtractor(ExtractionTables tables)
     public MainText Extract(PageModel page)
     {
         var scorer = new ContentScorer(tables);
-        var main = scorer.Select(page, useClassDrops: true);
+        // First with the headline guard (a comment thread or live sidebar longer than the story
+        // is dropped when the headline is elsewhere); when that leaves a short body, the
+        // "chrome" was a mislabeled story wrapper ("social-scroll-past-this") and the cascade
+        // goes on without the guard.
+        var main = scorer.Select(page, useClassDrops: true, headlineGuard: true);
+        if (main.Chars >= ShortBodyChars) return main with { Stage = "html:main" };
+        main = scorer.Select(page, useClassDrops: true);
         if (main.Chars >= ShortBodyChars) return main with { Stage = "html:main" };
         var relaxed = scorer.Select(page, useClassDrops: false);
         // A short main text next to a much longer relaxed one: a class/id drop hid the story

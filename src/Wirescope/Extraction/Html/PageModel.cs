@@ -18,6 +18,8 @@ public struct HtmlNode
     public short ClassWeight;
     /// <summary>class_words.tsv says this subtree is chrome (strict stage only).</summary>
     public bool ClassDrop;
+    /// <summary>class_words.tsv says this element is the story's lead (standfirst, intro, dek).</summary>
+    public bool Lead;
     /// <summary>Characters of block text in the subtree, and how many of them are link text.</summary>
     public int TextChars;
     public int LinkChars;

@@ -130,11 +130,15 @@ public sealed class PageWalker(ExtractionTables tables)
                 weight += r.Weight;
             }
             var verdict = classes.Verdict;
+            // A caption written as a classed div/p/span ("wp-caption-text", "media-caption") is
+            // one, as a figcaption is: its text goes to the captions, not the body. Inside a
+            // caption it stays inline (the credit span of a figcaption is part of that caption).
+            if (verdict.Caption && (ctx & Ctx.Caption) == 0 && role is TagRole.Block or TagRole.Inline) role = TagRole.Caption;
             int node = model.Nodes.Count;
             model.Nodes.Add(new HtmlNode
             {
                 Parent = parent, End = node + 1, Role = role, TagWeight = weight, ClassWeight = verdict.Weight,
-                ClassDrop = verdict.Drop, Tag = tag,
+                ClassDrop = verdict.Drop, Lead = verdict.Lead, Tag = tag,
             });
             var childCtx = ctx;
             switch (role)
@@ -349,7 +353,10 @@ public sealed class PageWalker(ExtractionTables tables)
                 && (prop.Contains("author", StringComparison.Ordinal) || prop.Contains("creator", StringComparison.Ordinal)
                     || prop is "datePublished" or "dateModified" or "dateCreated" or "headline" or "name" or "uploadDate"))
             {
-                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime") ?? Clean(el.TextContent, MaxSignalChars);
+                // <abbr itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr>
+                // (Blogger, hAtom): the machine value is the abbr's title.
+                var value = el.GetAttribute("content") ?? el.GetAttribute("datetime")
+                    ?? (tag == "abbr" ? el.GetAttribute("title") : null) ?? Clean(el.TextContent, MaxSignalChars);
                 if (!string.IsNullOrWhiteSpace(value)) s.ItemProps.Add((prop.Trim(), value.Trim(), node));
             }
             // Class/id names that mark a byline or a date (ClassEvidenceCache).

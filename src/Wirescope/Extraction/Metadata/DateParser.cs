@@ -54,6 +54,8 @@ public sealed partial class DateParser(DateWordTable words)
                 return Plausible(date);
             }
         }
+        // A time alone ("2:33 PM") parses as today's date: no year, no date.
+        if (!YearLike().IsMatch(s)) return false;
         if (PartialDate.TryParse(s, out date)) return Plausible(date);
         if (DateTimeOffset.TryParseExact(s, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out var rfc)
             || DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out rfc))
@@ -168,6 +170,9 @@ public sealed partial class DateParser(DateWordTable words)
 
     [GeneratedRegex(@"(?<![0-9])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDay();
+
+    [GeneratedRegex(@"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearLike();
 
     [GeneratedRegex(@"/((?:19|20)[0-9]{2})/(0?[1-9]|1[0-2])/", RegexOptions.CultureInvariant)]
     private static partial Regex UrlMonth();

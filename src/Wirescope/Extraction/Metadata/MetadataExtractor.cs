@@ -43,11 +43,23 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         // the JSON-LD one (some CMSs put a description or a list type in "headline").
         // A headline that shares no word with the page's other titles describes the page rather
         // than naming it (Wikipedia's JSON-LD "headline" is the article's short description).
+        // Half of its words must be in the <title>: one shared word ("matrix equal to its
+        // conjugate-transpose" against "Hermitian matrix - Wikipedia") is a description's. An
+        // og:title alone is often a social variant, so one shared word is enough against it.
         if (ld.Headline is { } hl && !(title is { } mt && pageTitle is not null
             && pageTitle.Contains(mt.Item1, StringComparison.OrdinalIgnoreCase) && !pageTitle.Contains(hl, StringComparison.OrdinalIgnoreCase))
-            && !((pageTitle ?? title?.Item1) is { } other && !TitleCleaner.SharesWord(hl, other)))
+            && !(pageTitle is not null ? TitleCleaner.WordShare(hl, pageTitle) < MinHeadlineShare
+                : title is { } social && TitleCleaner.WordShare(hl, social.Item1) == 0))
             title = (hl, "jsonld:headline");
-        if (title is { } t) title = (TitleCleaner.Clean(t.Item1, a.Site, domain).Headline, t.Item2);
+        if (title is { } t)
+        {
+            // The headline the reader sees, when it agrees with the declared title: og:title and
+            // JSON-LD often carry a search or social variant ("Dubai: Das größte solarthermische
+            // Kraftwerk der Welt" for the h1 "Größtes solarthermisches Kraftwerk der Welt
+            // entsteht in Dubai") or a kicker ("Chronik: …") the page sets apart.
+            if (VisibleHeadline(s, chrome, t.Item1, pageTitle, a.Site) is { } vh) title = (vh, "html:h1");
+            else title = (TitleCleaner.Clean(t.Item1, a.Site, domain).Headline, t.Item2);
+        }
         else if (ConfirmedH1(s, chrome, pageTitle) is { } h1) title = (h1, "html:h1");
         else if (pageTitle is not null)
         {
@@ -82,6 +94,37 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         FillLanguage(a, s, meta, ld, doc);
     }
 
+    /// <summary>
+    /// The first h1 outside chrome that the declared title (or the page's &lt;title&gt;) holds
+    /// with more around it: the rest is a kicker, a site or a search tail the page itself sets
+    /// apart from the headline. An h1 that only shares words is not taken: an og:title worded
+    /// differently is the publisher's own headline, as good as the h1 (trafilatura-eval's gold
+    /// follows the h1, readability-pages' the og:title). A one-word h1, the site's name, or the
+    /// title's last part is the banner.
+    /// </summary>
+    private static string? VisibleHeadline(PageSignals s, bool[] chrome, string declared, string? pageTitle, string? site)
+    {
+        foreach (var (text, node) in s.H1)
+        {
+            if (text.Length < 3 || chrome[Math.Min(node, chrome.Length - 1)]) continue;
+            if (TitleCleaner.EqualsLoosely(text, declared)) return null;
+            if (site is not null && string.Equals(text, site, StringComparison.OrdinalIgnoreCase)) continue;
+            if (TitleCleaner.IsTailPart(text, declared) || pageTitle is not null && TitleCleaner.IsTailPart(text, pageTitle)) continue;
+            // At least half the title, or a part the title sets off with a separator and of three
+            // words or more: a short h1 inside a long title is a section ("Live updates") or a
+            // kicker, not the headline.
+            bool Holds(string t) => TitleCleaner.ContainsLoosely(t, text)
+                && (text.Length * 2 >= t.Length || TitleCleaner.WordCount(text) >= 3 && TitleCleaner.IsSeparatedPart(t, text));
+            bool agrees = (TitleCleaner.HasWords(text) || text.Length >= 5 && TitleCleaner.IsUnspaced(text))
+                && (Holds(declared) || pageTitle is not null && Holds(pageTitle));
+            if (agrees) return text;
+        }
+        return null;
+    }
+
+    /// <summary>Share of a JSON-LD headline's words the page's other title must hold.</summary>
+    public const double MinHeadlineShare = 0.5;
+
     /// <summary>An h1 outside chrome that the page's &lt;title&gt; contains (or that contains it): the headline, not the logo.</summary>
     private static string? ConfirmedH1(PageSignals s, bool[] chrome, string? pageTitle)
     {
@@ -89,7 +132,8 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         foreach (var (text, node) in s.H1)
         {
             if (text.Length < 3 || chrome[Math.Min(node, chrome.Length - 1)]) continue;
-            if (pageTitle.Contains(text, StringComparison.OrdinalIgnoreCase)) return text;
+            // An h1 that is only the title's last part is the site's name in its banner.
+            if (pageTitle.Contains(text, StringComparison.OrdinalIgnoreCase) && !TitleCleaner.IsTailPart(text, pageTitle)) return text;
         }
         return null;
     }
@@ -156,8 +200,8 @@ public sealed class MetadataExtractor(ExtractionTables tables)
     /// <summary>The lines of the few blocks just before the body, nearest first: where bylines and datelines sit.</summary>
     private static IEnumerable<string> LinesBeforeBody(PageModel page, MainText? main)
     {
-        if (main is not { Blocks.Count: > 0 } m) yield break;
-        int first = page.Blocks.FindIndex(b => b.Start == m.Blocks[0].Start);
+        if (main?.BodyStart is not { } bodyStart) yield break;
+        int first = page.Blocks.FindIndex(b => b.Start == bodyStart.Start);
         for (int i = first - 1, n = 0; i >= 0 && n < BylineWindowBlocks; i--, n++)
         {
             var text = page.BlockText(page.Blocks[i]);

@@ -78,16 +78,103 @@ public static class TitleCleaner
     public static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
-    /// True when the two titles share a word of three or more letters (case ignored), or when
-    /// either has fewer than two such words (scripts written without spaces): no verdict, no veto.
+    /// Share of <paramref name="a"/>'s words (three letters or more, case ignored) found in
+    /// <paramref name="b"/>; 1 when <paramref name="a"/> has fewer than two such words (scripts
+    /// written without spaces: no verdict).
     /// </summary>
-    public static bool SharesWord(string a, string b)
+    public static double WordShare(string a, string b)
     {
         var wa = Words(a);
+        if (wa.Count < 2) return 1;
         var wb = Words(b);
-        if (wa.Count < 2 || wb.Count < 2) return true;
-        return wa.Overlaps(wb);
+        int hit = 0;
+        foreach (var w in wa) if (wb.Contains(w)) hit++;
+        return (double)hit / wa.Count;
     }
+
+    /// <summary>
+    /// True when <paramref name="part"/> is only the last separator-delimited part of
+    /// <paramref name="title"/>, after a longer part: the site's place ("Evolve: Shared Mutable
+    /// History — evolve extension for Mercurial"), not the headline's.
+    /// </summary>
+    public static bool IsTailPart(string part, string title)
+    {
+        part = part.Trim();
+        title = title.Trim();
+        if (part.Length == 0 || !title.EndsWith(part, StringComparison.OrdinalIgnoreCase)) return false;
+        var head = title[..^part.Length].TrimEnd();
+        if (head.Length <= part.Length) return false;
+        foreach (var sep in Separators)
+        {
+            var t = sep.TrimEnd();
+            if (t.Length > 0 && head.EndsWith(t, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="outer"/> holds <paramref name="inner"/> and more, ignoring case,
+    /// spacing and the kind of quote marks and dashes (an og:title with straight quotes holds the
+    /// h1 with curly ones).
+    /// </summary>
+    public static bool ContainsLoosely(string outer, string inner)
+    {
+        var o = Loose(outer);
+        var i = Loose(inner);
+        return i.Length > 0 && o.Length > i.Length && o.Contains(i, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// True when <paramref name="part"/> begins <paramref name="title"/> and a separator follows
+    /// it, or ends it after a separator ("Rutger Bregman: Unser wahres Ich").
+    /// </summary>
+    public static bool IsSeparatedPart(string title, string part)
+    {
+        var t = Loose(title);
+        var p = Loose(part);
+        if (p.Length == 0 || t.Length <= p.Length) return false;
+        if (t.StartsWith(p, StringComparison.Ordinal) && IsSeparatorAt(t.AsSpan(p.Length).TrimStart())) return true;
+        if (t.EndsWith(p, StringComparison.Ordinal))
+        {
+            var before = t.AsSpan(0, t.Length - p.Length).TrimEnd();
+            return before.Length > 0 && SeparatorChars.Contains(before[^1]);
+        }
+        return false;
+    }
+
+    private const string SeparatorChars = "|-:·»«/•_›‹>";
+
+    private static bool IsSeparatorAt(ReadOnlySpan<char> rest) => rest.Length > 0 && SeparatorChars.Contains(rest[0]);
+
+    /// <summary>Text in a script written without spaces (CJK, Thai): word counts say nothing.</summary>
+    public static bool IsUnspaced(string s)
+    {
+        foreach (var c in s) if (c >= '\u0E00' && !char.IsPunctuation(c) && !char.IsWhiteSpace(c)) return true;
+        return false;
+    }
+
+    /// <summary>The two titles are the same but for case, spacing, quote marks and dashes.</summary>
+    public static bool EqualsLoosely(string a, string b) => Loose(a) == Loose(b);
+
+    private static string Loose(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); continue; }
+            sb.Append(c switch
+            {
+                '“' or '”' or '„' or '«' or '»' or '″' => '"',
+                '‘' or '’' or '‚' or '´' or '`' or '′' => '\'',
+                '–' or '—' or '‐' or '‑' => '-',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>True when the text has at least two words of three letters or more (a spaced script).</summary>
+    public static bool HasWords(string s) => Words(s).Count >= 2;
 
     private static HashSet<string> Words(string s)
     {

@@ -1,0 +1,249 @@
+using Xunit;
+
+namespace Wirescope.Tests.Extraction;
+
+/// <summary>Rules of the main-text cascade, each on a small page written for the rule.</summary>
+public class MainTextRuleTests
+{
+    private const string Body = """
+        <div class="article-body">
+        <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+        <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+        <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+        </div>
+        """;
+
+    [Theory]
+    [InlineData("p", "standfirst")]
+    [InlineData("p", "article__lead")]
+    [InlineData("div", "entry-excerpt")]
+    [InlineData("h2", "article-subtitle")]
+    [InlineData("div", "story-teaser")]
+    public void The_lead_in_the_article_header_joins_the_body(string tag, string cls)
+    {
+        var html = $"""
+            <html><body><nav><a href="/">Home</a></nav><article><header><h1>Bridge reopens</h1>
+            <{tag} class="{cls}">After eight months the city's main bridge carries cars again.</{tag}></header>
+            {Body}</article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months the city's main bridge carries cars again.", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
+    public void A_lead_block_holding_the_headline_is_not_taken_whole()
+    {
+        var html = $"""
+            <html><body><article><div class="article-lede"><h1>Bridge reopens</h1>
+            <p class="byline">By Jane Roe and the city desk, with reporting from the harbour</p>
+            <h2 class="dek">After eight months the city's main bridge carries cars again.</h2></div>
+            {Body}</article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months", text);
+        Assert.DoesNotContain("Jane Roe", text);
+    }
+
+    [Fact]
+    public void A_linked_teaser_of_another_story_before_the_article_stays_out()
+    {
+        var html = $"""
+            <html><body><main>
+            <div class="teaser"><p><a href="/ferry">Ferry operators count their losses as the bridge reopens to cars and lorries.</a></p></div>
+            <article>{Body}</article></main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.DoesNotContain("Ferry operators", text);
+    }
+
+    [Theory]
+    [InlineData("p", "wp-caption-text")]
+    [InlineData("div", "media-caption")]
+    [InlineData("span", "photo-credit")]
+    [InlineData("div", "bildunterschrift")]
+    public void A_classed_caption_goes_to_the_captions(string tag, string cls)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <div class="image"><{tag} class="{cls}">Cars cross the harbour bridge on Monday morning.</{tag}></div>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.DoesNotContain("Cars cross", a.Text);
+        Assert.Contains(a.Captions, c => c.Text.Contains("Cars cross the harbour bridge"));
+    }
+
+    [Fact]
+    public void An_unclassed_dek_between_headline_and_body_joins_it_but_the_byline_does_not()
+    {
+        var html = $"""
+            <html><body><article><header><h1 class="css-x1">Bridge reopens</h1>
+            <p class="css-z6dj7x">After eight months of repairs, the city's main bridge carries cars again, and the ferry goes back to tourists.</p>
+            <p class="css-q2">By Jane Roe and Mikhail Orlov, with reporting by the city desk</p>
+            <div class="css-k"><a href="/harbour">Harbour news and ferry timetables</a> <a href="/city">City council live coverage and minutes</a>
+            <a href="/traffic">Traffic and roadworks across the region this week</a> <a href="/weather">Weather warnings for the coast</a>
+            <a href="/sport">Sport results from the weekend league matches</a> <a href="/culture">Culture, theatre and concerts in the old town</a>
+            <a href="/business">Business news from the port and shipyards</a> <a href="/opinion">Opinion columns and letters to the editor</a></div></header>
+            {Body}</article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months of repairs", text);
+        Assert.DoesNotContain("Jane Roe", text);
+    }
+
+    [Fact]
+    public void A_sidebar_longer_than_the_story_is_still_chrome_when_the_headline_is_elsewhere()
+    {
+        var item = "<li><p>Live: the ferry operator says its crews will be moved to the northern routes from next month, a spokesman confirmed.</p></li>";
+        var story = string.Concat(Enumerable.Repeat("<p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement on its website.</p>", 9));
+        var html = $"""
+            <html><body><div class="page"><div class="story"><h1>Bridge reopens</h1>{story}</div>
+            <div class="sidebar live"><ul>{string.Concat(Enumerable.Repeat(item, 20))}</ul></div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The harbour bridge reopened", text);
+        Assert.DoesNotContain("ferry operator", text);
+    }
+
+    [Theory]
+    [InlineData("Aktualisiert: 11.04.2020, 10:27", false)]
+    [InlineData("Updated: April 11, 2020", false)]
+    [InlineData("Your email address will not be published.", false)]
+    [InlineData("Never miss the latest news by signing up to our newsletter today!", false)]
+    [InlineData("Updated rules: the council voted on 11 April 2020.", true)]
+    public void Stamps_and_asks_inside_the_body_are_left_out(string line, bool kept)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>{line}</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.Contains(line));
+    }
+
+    [Fact]
+    public void A_story_inside_an_aside_with_the_headline_is_still_found()
+    {
+        var html = $"""
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <main><aside class="direct-content"><section><h1>Bridge reopens</h1>{Body}</section></aside></main>
+            <aside class="sidebar"><p>Most read: ferry timetables for the summer season and the new harbour car park.</p></aside></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The harbour bridge reopened", text);
+        Assert.DoesNotContain("Most read", text);
+    }
+
+    [Theory]
+    [InlineData("Bridge reopens after eight months", false)]
+    [InlineData("City transport: Bridge reopens after eight months", false)]
+    [InlineData("Engineers replaced 140 steel cables", true)]
+    public void The_headline_repeated_as_the_first_heading_leaves_the_body(string heading, bool kept)
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Bridge reopens after eight months"></head>
+            <body><article>{Body.Replace("<div class=\"article-body\">", $"<div class=\"article-body\"><h2>{heading}</h2>")}</article></body></html>
+            """;
+        Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.StartsWith(heading));
+    }
+
+    [Fact]
+    public void The_rest_of_the_story_behind_a_read_more_expander_stays_but_read_more_links_go()
+    {
+        var html = $"""
+            <html><body><div id="story"><div class="story-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <div id="read-more"><div id="read-more-content">
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            </div></div>
+            <div class="read-more"><a href="/ferry">Read more: ferry operators count their losses</a></div>
+            </div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The ferry will keep a reduced timetable", text);
+        Assert.DoesNotContain("ferry operators count", text);
+    }
+
+    [Theory]
+    [InlineData("Related: Ferry crews move north", true)]
+    [InlineData("Related stories", false)]
+    [InlineData("Partager", true)]
+    [InlineData("Share this article", true)]
+    public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            <p>{line}</p>
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            </div></article></body></html>
+            """;
+        Assert.Equal(continues, ExtractionHarness.Html(html).Article!.Text.Contains("reduced timetable"));
+    }
+
+    [Theory]
+    [InlineData("<a href=\"/comments\">Comments (5 posted)</a>", true)]
+    [InlineData("Comments (5)", false)]
+    public void A_stop_phrase_as_a_link_does_not_end_the_body(string line, bool continues)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            <p>{line}</p>
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(continues, text.Contains("reduced timetable"));
+        Assert.DoesNotContain("Comments (5", text);
+    }
+
+    [Theory]
+    [InlineData("Foto: dpa", true)]
+    [InlineData("Titelbild: Geyres Christophe/ABACA/picture-alliance", true)]
+    [InlineData("(Credit: Clayton Aldern / Grist)", true)]
+    [InlineData("Photograph by Ed Marshall", true)]
+    [InlineData("Photographs of the old bridge hang in the council hall.", false)]
+    public void A_credit_line_written_as_a_paragraph_goes_to_the_captions(string line, bool credit)
+    {
+        var html = $"""
+            <html><body><article><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>{line}</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.Equal(!credit, a.Text.Contains(line));
+        Assert.Equal(credit, a.Captions.Any(c => (c.Text + " " + c.Credit).Contains(line.Trim('(', ')').Split(':', ' ')[^1])));
+    }
+
+    [Theory]
+    [InlineData("author-info")]
+    [InlineData("TestReport__AuthorBox")]
+    [InlineData("cbx-Author_InfoContainer")]
+    [InlineData("vc_cta3-content")]
+    public void An_author_box_or_call_to_action_under_the_story_stays_out(string cls)
+    {
+        var html = $"""
+            <html><body><article>{Body}
+            <div class="{cls}"><p>Jane Roe has covered the harbour and its ferries for the paper since 2009, and lives in the old town.</p></div>
+            </article></body></html>
+            """;
+        Assert.DoesNotContain("Jane Roe has covered", ExtractionHarness.Html(html).Article!.Text);
+    }
+}
