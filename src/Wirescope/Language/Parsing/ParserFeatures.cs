@@ -9,7 +9,7 @@ namespace Wirescope.Language.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int TransitionCount = 87;
+    public const int TransitionCount = 92;
     public const int LabelCount = 24;
 
     private const ulong NoneWord = 0x0BAD_0BAD_0BAD_0BADUL;
@@ -149,6 +149,11 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Combine(85, s0w, n0lw, n0p);
         f[k++] = FeatureHash.Combine(86, H(x.W(s0h), s0p), n0lw);
         f[k++] = FeatureHash.Combine(87, s0p, n0lw, n0p);
+        f[k++] = FeatureHash.Combine(88, s0w, n0lw, n0w);
+        f[k++] = FeatureHash.Combine(89, x.W(s0h), n0lw, n0p);
+        f[k++] = FeatureHash.Combine(90, s0p, x.T(s0h), n0lw);
+        f[k++] = FeatureHash.Combine(91, x.W(s1), n0lw, s0p);
+        f[k++] = FeatureHash.Combine(92, s0p, n0lw, d);
     }
 
     /// <summary>Features for the relation of the arc head -> dep, made by the transition being applied.</summary>
