@@ -100,6 +100,7 @@ public static class TrainCommand
         var beam = new Option<int>("--beam") { Description = "Beam width: after greedy training, retrain transitions globally with this beam (1 = greedy only; experimental: 4 measured worse, see MODELS.md)", DefaultValueFactory = _ => 1 };
         var beamIterations = new Option<int>("--beam-iterations") { Description = "Passes of beam training", DefaultValueFactory = _ => 6 };
         var sweep = new Option<bool>("--prune-sweep") { Description = "Also write OUT.minN.bin.gz for N = 1..4 (to choose --min-updates)" };
+        var tagsCache = new Option<string?>("--tags-cache") { Description = "Keep the jackknifed tags in this file and reuse them when data, folds, passes and seed match (repeated experiments; the model is the same)" };
         var cmd = new Command("parser", "Train the arc-eager dependency parser (dynamic oracle, averaged perceptron)");
         common.AddTo(cmd);
         cmd.Options.Add(folds);
@@ -108,6 +109,7 @@ public static class TrainCommand
         cmd.Options.Add(sweep);
         cmd.Options.Add(beam);
         cmd.Options.Add(beamIterations);
+        cmd.Options.Add(tagsCache);
         cmd.SetAction(p =>
         {
             var files = common.Files(p);
@@ -115,7 +117,7 @@ public static class TrainCommand
             var sw = Stopwatch.StartNew();
             var data = TrainingSentence.Load(files);
             int seed = p.GetValue(common.Seed);
-            var tags = Jackknife(data, p.GetValue(folds), p.GetValue(taggerIterations), seed);
+            var tags = CachedJackknife(p.GetValue(tagsCache), files, data, p.GetValue(folds), p.GetValue(taggerIterations), seed);
             var trained = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed, Console.Error);
             if (p.GetValue(beam) > 1)
             {
@@ -130,6 +132,31 @@ public static class TrainCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// <see cref="Jackknife"/>, read from <paramref name="cache"/> when it was written for the
+    /// same files, folds, passes and seed (the jackknife is deterministic, so this only saves time).
+    /// </summary>
+    private static string[][] CachedJackknife(string? cache, string[] files, List<TrainingSentence> data, int folds, int iterations, int seed)
+    {
+        string key = $"{string.Join("|", files.Select(Path.GetFullPath))} folds={folds} passes={iterations} seed={seed} sentences={data.Count}";
+        if (cache is not null && File.Exists(cache))
+        {
+            var lines = File.ReadAllLines(cache);
+            if (lines.Length == data.Count + 1 && lines[0] == key)
+            {
+                var read = lines.Skip(1).Select(l => l.Split(' ')).ToArray();
+                if (read.Select((t, i) => t.Length == data[i].Count).All(ok => ok))
+                {
+                    Console.Error.WriteLine($"jackknife tags read from {cache}");
+                    return read;
+                }
+            }
+        }
+        var tags = Jackknife(data, folds, iterations, seed);
+        if (cache is not null) File.WriteAllLines(cache, tags.Select(t => string.Join(' ', t)).Prepend(key));
+        return tags;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Wirescope.Language.Models;
 
@@ -80,6 +81,7 @@ public sealed class LinearModel
     /// <summary>Adds the rows of the present features into <paramref name="scores"/> (length Classes, zeroed by the caller).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
     {
+        Prefetch(features);
         int n = Classes;
         if (_inline)
         {
@@ -97,6 +99,19 @@ public sealed class LinearModel
             var row = w.AsSpan((int)r * n, n);
             for (int c = 0; c < n; c++) scores[c] += row[c];
         }
+    }
+
+    /// <summary>
+    /// Asks for every feature's home slot before the first probe: the look-ups are independent,
+    /// so the ~90 cache misses of a parser transition overlap instead of queueing one by one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void Prefetch(ReadOnlySpan<ulong> features)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (Slot* slots = _slots)
+            foreach (var f in features)
+                Sse.Prefetch0(slots + (int)((f | 1UL) & (ulong)_mask));
     }
 
     public void Save(BinaryWriter w)

@@ -9,7 +9,7 @@ namespace Wirescope.Language.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int TransitionCount = 82;
+    public const int TransitionCount = 92;
     public const int LabelCount = 24;
 
     private const ulong NoneWord = 0x0BAD_0BAD_0BAD_0BADUL;
@@ -139,6 +139,21 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Combine(80, s0p, L(s, s0), n0p);
         f[k++] = FeatureHash.Combine(81, x.Sf(s0), s0p, n0p);
         f[k++] = FeatureHash.Combine(82, H(s1p, L(s, s1)), s0p, n0p);
+        // Lexical attachment preferences (Hindle and Rooth; Collins): N0's leftmost child is
+        // its preposition or conjunction ("in" of "in the house", "and" of "and the house"),
+        // so the candidate head x preposition x noun decides obl/nmod and conj attachment,
+        // the biggest head-error classes; S0's head is the competing, higher site.
+        ulong n0lw = x.W(n0l);
+        f[k++] = FeatureHash.Combine(83, s0w, n0lw);
+        f[k++] = FeatureHash.Combine(84, s0p, n0lw, n0w);
+        f[k++] = FeatureHash.Combine(85, s0w, n0lw, n0p);
+        f[k++] = FeatureHash.Combine(86, H(x.W(s0h), s0p), n0lw);
+        f[k++] = FeatureHash.Combine(87, s0p, n0lw, n0p);
+        f[k++] = FeatureHash.Combine(88, s0w, n0lw, n0w);
+        f[k++] = FeatureHash.Combine(89, x.W(s0h), n0lw, n0p);
+        f[k++] = FeatureHash.Combine(90, s0p, x.T(s0h), n0lw);
+        f[k++] = FeatureHash.Combine(91, x.W(s1), n0lw, s0p);
+        f[k++] = FeatureHash.Combine(92, s0p, n0lw, d);
     }
 
     /// <summary>Features for the relation of the arc head -> dep, made by the transition being applied.</summary>

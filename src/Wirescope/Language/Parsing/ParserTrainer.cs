@@ -66,8 +66,7 @@ public static class ParserTrainer
                 RootAtEnd(gold, n);
 
                 words.Fill(s.Text, s.Starts, s.Ends);
-                ws.Prepare(n);
-                for (int i = 0; i < n; i++) ws.SetWord(i, words.Lower[i], FeatureHash.Of(tags[k][i]), words.Suffix3[i]);
+                SetWords(ws, words, tags[k], n);
                 st.Init(n);
                 while (!st.Done)
                 {
@@ -180,8 +179,7 @@ public static class ParserTrainer
                 Projectivizer.Lift(gold, n);
                 RootAtEnd(gold, n);
                 words.Fill(s.Text, s.Starts, s.Ends);
-                ws.Prepare(n);
-                for (int i = 0; i < n; i++) ws.SetWord(i, words.Lower[i], FeatureHash.Of(tags[k][i]), words.Suffix3[i]);
+                SetWords(ws, words, tags[k], n);
                 arena.Clear(); nodeParent.Clear(); nodeFeat.Clear(); nodeTrans.Clear();
                 pool[0].Init(n);
                 int count = 1, half = 0;
@@ -259,6 +257,13 @@ public static class ParserTrainer
             log?.WriteLine($"beam iteration {it + 1}: early updates {early}, wrong final {wrongFinal} of {data.Count}");
         }
         return new Trained(greedy.Labels, trans, greedy.Relations, beam);
+    }
+
+    /// <summary>The parser's inputs from the words and their tag strings.</summary>
+    private static void SetWords(Parser.Workspace ws, WordFeatures words, string[] tags, int n)
+    {
+        ws.Prepare(n);
+        for (int i = 0; i < n; i++) ws.SetWord(i, words.Lower[i], FeatureHash.Of(tags[i]), words.Suffix3[i]);
     }
 
     /// <summary>Gold heads use 0 for the root (CoNLL-U); the parser's root is word n+1.</summary>

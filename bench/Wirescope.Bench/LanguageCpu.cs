@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Wirescope.Documents;
+using Wirescope.Language;
+using Wirescope.Language.Conllu;
+using Wirescope.Language.Models;
+
+namespace Wirescope.Bench;
+
+/// <summary>
+/// Tokens per CPU-second of the language layer on one thread, less sensitive to the other jobs
+/// on a shared machine than wall time: (1) tag + parse over the gold-tokenized sentences of a
+/// CoNLL-U file, (2) the whole <see cref="LanguageStage"/> (tokens, sentences, tags, lemmas,
+/// parse) over the sentences' raw text in paragraphs of five. Warm; best of 7 rounds of 2 passes.
+/// Run: <c>dotnet run -c Release --project bench/Wirescope.Bench -- language-cpu [CONLLU] [MODELS]</c>
+/// (default: GUM dev from the shared folder and the repository's models).
+/// </summary>
+public static class LanguageCpu
+{
+    public static void Run(string conlluPath, LanguageModels models)
+    {
+        var gold = ConlluReader.ReadFile(conlluPath).Where(s => s.Words.Count > 0).ToList();
+        var sentences = gold.Select(s => (Text: TrainingSentence.JoinForms(s, out var a, out var b), Starts: a, Ends: b)).ToList();
+        var analyzer = new SentenceAnalyzer(models);
+        int words = sentences.Sum(s => s.Starts.Length);
+        double tagParse = Best(() => { foreach (var s in sentences) analyzer.Analyze(s.Text, s.Starts, s.Ends); });
+        Console.WriteLine($"tag + parse: {words} words, {tagParse:F3} CPU-s per pass = {words / tagParse:F0} words per CPU-second");
+
+        var paragraphs = gold.Where(s => s.Text is not null).Select(s => s.Text!).Chunk(5).Select(c => string.Join(' ', c)).ToList();
+        var article = new Article { Text = string.Join("\n\n", paragraphs) };
+        int at = 0;
+        foreach (var p in paragraphs) { article.Paragraphs.Add(new Paragraph(at, at + p.Length, "p")); at += p.Length + 2; }
+        var stage = new LanguageStage(models);
+        int tokens = 0;
+        double whole = Best(() =>
+        {
+            var doc = new Document("bench", new InputInfo("bench", null, "text")) { Article = article };
+            stage.Run(doc, CancellationToken.None);
+            tokens = doc.Tokens.Count;
+        });
+        Console.WriteLine($"whole language stage: {tokens} tokens, {whole:F3} CPU-s per pass = {tokens / whole:F0} tokens per CPU-second");
+    }
+
+    private static double Best(Action pass)
+    {
+        pass();
+        pass();
+        double best = double.MaxValue;
+        for (int round = 0; round < 7; round++)
+        {
+            var process = Process.GetCurrentProcess();
+            var start = process.TotalProcessorTime;
+            pass();
+            pass();
+            process.Refresh();
+            best = Math.Min(best, (process.TotalProcessorTime - start).TotalSeconds / 2);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,47 @@
+using Wirescope.Language.Models;
+using Xunit;
+
+namespace Wirescope.Tests.Language;
+
+/// <summary>
+/// The frozen scorer adds the rows of the features it holds and ignores the others, for the
+/// inline layout (≤ 4 classes, the parser's transitions) and the row layout (more classes),
+/// whatever the probe order: keys chosen to collide in a small table, absent keys, repeats.
+/// </summary>
+public class LinearModelTests
+{
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(51)]
+    public void Scores_are_the_sums_of_the_present_rows(int classes)
+    {
+        // Keys 16 apart share their home slot in a 16- or 32-slot table: probing must walk on.
+        ulong[] keys = [0x10, 0x20, 0x30, 0x1234_5678_9ABC_DEF0UL, ulong.MaxValue - 1];
+        var weights = new short[keys.Length * classes];
+        for (int r = 0; r < keys.Length; r++)
+            for (int c = 0; c < classes; c++) weights[r * classes + c] = (short)((r + 1) * (c % 2 == 0 ? 1 : -1) * (c + 1));
+        var model = new LinearModel(classes, keys, weights, 1f);
+
+        ulong[] features = [0x20, 0x40, 0x30, 0x20, 0xFFFF_0000UL, ulong.MaxValue - 1, 0];
+        var scores = new int[classes];
+        model.Score(features, scores);
+
+        for (int c = 0; c < classes; c++)
+        {
+            int sign = c % 2 == 0 ? 1 : -1;
+            // rows present: 0x20 twice (row 2), 0x30 (row 3), MaxValue-1 (row 5); the rest are absent.
+            int expected = sign * (c + 1) * (2 + 2 + 3 + 5);
+            Assert.Equal(expected, scores[c]);
+        }
+    }
+
+    [Fact]
+    public void An_empty_model_scores_nothing()
+    {
+        var model = new LinearModel(4, [], [], 1f);
+        var scores = new int[4];
+        model.Score([1, 2, 3], scores);
+        Assert.All(scores, s => Assert.Equal(0, s));
+    }
+}
