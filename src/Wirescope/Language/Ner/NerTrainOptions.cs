@@ -34,6 +34,12 @@ public sealed record NerTrainOptions
     /// <summary>POS features from the sentences' predicted XPOS (<see cref="NerSentence.Pos"/>); the trainer's caller tags the data.</summary>
     public bool Pos { get; init; }
 
+    /// <summary>
+    /// Above 0: passive-aggressive updates (PA-I) with this cap on the step instead of the
+    /// perceptron's step of 1.
+    /// </summary>
+    public float PaC { get; init; }
+
     /// <summary>Entity types to learn (others in the data become O).</summary>
     public IReadOnlyList<string> Types { get; init; } = NerTags.DefaultTypes;
 }
