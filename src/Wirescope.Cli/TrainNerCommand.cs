@@ -21,8 +21,9 @@ public static class TrainNerCommand
         var runs = new Option<int>("--runs") { Description = "Train on this many shuffles (seed, seed+1, ...) and average the weights", DefaultValueFactory = _ => new NerTrainOptions().Runs };
         var pos = new Option<bool>("--pos") { Description = "POS features: tag the data with the shipped tagger (models/) and learn from its XPOS" };
         var posFolds = new Option<int>("--pos-folds") { Description = "With --pos: tags from K taggers each trained on the other folds of --data (jackknife; 0 = the shipped tagger, which has seen these sentences)", DefaultValueFactory = _ => 4 };
+        var paC = new Option<float>("--pa-c") { Description = "Above 0: passive-aggressive updates capped at this step instead of the perceptron's", DefaultValueFactory = _ => new NerTrainOptions().PaC };
         var cmd = new Command("ner", "Train the named-entity recognizer (averaged structured perceptron, BILOU, gazetteer features)");
-        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds, lexicon, runs, pos, posFolds }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, epochs, bits, minCount, folds, lexicon, runs, pos, posFolds, paC }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -38,7 +39,7 @@ public static class TrainNerCommand
                     : ReadJackknifed(path, parse.GetValue(posFolds), parse.GetValue(seed));
             }
             catch (FormatException e) { return Fail(e.Message, ExitCodes.Usage); }
-            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds), Runs = Math.Max(1, parse.GetValue(runs)), Pos = parse.GetValue(pos) };
+            var options = new NerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), BucketBits = parse.GetValue(bits), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(folds), Runs = Math.Max(1, parse.GetValue(runs)), Pos = parse.GetValue(pos), PaC = parse.GetValue(paC) };
             var unlabelled = new List<IEnumerable<string>>();
             foreach (var file in parse.GetValue(lexicon) ?? [])
             {

@@ -20,6 +20,8 @@ public sealed class NerModel
     private readonly bool[] _allowed;
     private readonly bool[] _allowedLast;
     private readonly float[] _maskedTransitions;
+    private readonly int[] _predStart;
+    private readonly int[] _preds;
 
     internal NerModel(NerTags tags, NerFeaturizer featurizer, float[] weights, float[] transitions)
     {
@@ -35,6 +37,17 @@ public sealed class NerModel
             for (var y = 0; y < Labels; y++)
                 _allowed[(p + 1) * Labels + y] = NerTags.Allowed(p, y);
         _allowedLast = Enumerable.Range(0, Labels).Select(NerTags.AllowedLast).ToArray();
+        // Legal predecessors of each label, flattened: BILOU allows 15 of 29 before O/B/U and
+        // 2 before I/L, so Viterbi visits 253 pairs per word instead of 841.
+        _predStart = new int[Labels + 1];
+        var preds = new List<int>();
+        for (var y = 0; y < Labels; y++)
+        {
+            _predStart[y] = preds.Count;
+            for (var p = 0; p < Labels; p++) if (NerTags.Allowed(p, y)) preds.Add(p);
+        }
+        _predStart[Labels] = preds.Count;
+        _preds = preds.ToArray();
         _maskedTransitions = new float[_transitions.Length];
         SyncTransitions();
     }
@@ -81,9 +94,11 @@ public sealed class NerModel
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
-                // Forbidden transitions carry -1e30 in the masked table: no branch on legality.
-                for (var p = 0; p < L; p++)
+                // Only legal predecessors, in increasing order: the same argmax as scanning all
+                // labels with forbidden transitions at -1e30.
+                for (var k = _predStart[y]; k < _predStart[y + 1]; k++)
                 {
+                    var p = _preds[k];
                     var c = v[prevRow + p] + trans[(p + 1) * L + y];
                     if (c > best) { best = c; arg = p; }
                 }
