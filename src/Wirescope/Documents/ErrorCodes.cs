@@ -27,6 +27,8 @@ public static class ErrorCodes
     // Later layers and the runner
     public const string LanguageFailed = "language.failed";
     public const string LanguageTooLong = "language.too_long";
+    /// <summary>The article's language is not one the models are trained for: tokens and sentences only, no tags, parse or entities.</summary>
+    public const string LanguageUnsupported = "language.unsupported";
     public const string StageFailed = "pipeline.stage_failed";
     public const string Timeout = "pipeline.timeout";
 }

@@ -60,6 +60,11 @@ public sealed class LanguageStage : IStage
         doc.Tokens.Clear();
         doc.Sentences.Clear();
         Tokenize(text, article, doc);
+        if (!ModelledLanguages.IsModelled(article.Language))
+        {
+            doc.Warn(ErrorCodes.LanguageUnsupported, $"the models are trained on English; this '{article.Language}' article gets tokens and sentences only (no tags, parse or entities)");
+            return;
+        }
         if (doc.Tokens.Count > MaxTokens)
         {
             doc.Warn(ErrorCodes.LanguageTooLong, $"{doc.Tokens.Count} tokens; only the first {MaxTokens} are tagged and parsed");

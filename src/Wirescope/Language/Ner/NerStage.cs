@@ -29,6 +29,8 @@ public sealed class NerStage : IStage
     public void Run(Document doc, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // Not English: the language stage left the tokens untagged and said so (ModelledLanguages).
+        if (!ModelledLanguages.IsModelled(doc.Article?.Language)) return;
         var scratch = t_scratch ??= new NerScratch();
         _annotator.Value.Annotate(doc, scratch);
     }
