@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,6 +13,7 @@ namespace Wirescope.Storage;
 public static class TextFingerprint
 {
     /// <summary>Calls <paramref name="onWord"/> for each normalized word, without allocating per word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per stored article, from the first: see MinHasher.Signature
     public static void ForEachWord(string text, Action<ReadOnlySpan<char>> onWord)
     {
         string folded;
