@@ -15,8 +15,9 @@ public sealed class PreparedDocument
     public string? CanonicalUrl { get; private init; }
     public string? ContentHash { get; private init; }
     public uint[]? Signature { get; private init; }
-    /// <summary>The analyze record as JSON text (made here, off the writer thread).</summary>
-    public string? Json { get; private init; }
+    /// <summary>The analyze record as UTF-8 JSON (made here, off the writer thread). Kept as bytes:
+    /// SQLite stores UTF-8, so a string would be encoded here and decoded again by the driver.</summary>
+    public byte[]? JsonUtf8 { get; private init; }
     /// <summary><see cref="Signature"/> as stored (little-endian uint32s).</summary>
     public byte[]? SignatureBytes { get; private init; }
     /// <summary>"YYYY-MM-DD" of the published date when the day is known (for date filters).</summary>
@@ -73,7 +74,7 @@ public sealed class PreparedDocument
             ContentHash = contentHash,
             Signature = signature,
             SignatureBytes = signature is null ? null : MinHasher.ToBytes(signature),
-            Json = DocumentJsonWriter.ToJson(doc),
+            JsonUtf8 = DocumentJsonWriter.ToUtf8(doc),
             PublishedDay = a.Published is { Day: > 0 } p ? $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}" : null,
             Note = doc.Error is { } err ? $"stored without the layers after the failure: {err.Code}: {err.Message}" : null,
         };

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,6 +13,7 @@ namespace Wirescope.Storage;
 public static class TextFingerprint
 {
     /// <summary>Calls <paramref name="onWord"/> for each normalized word, without allocating per word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per stored article, from the first: see MinHasher.Signature
     public static void ForEachWord(string text, Action<ReadOnlySpan<char>> onWord)
     {
         string folded;
@@ -60,9 +63,38 @@ public static class TextFingerprint
     public static string ContentHash(string text) => ContentHash(text, null);
 
     /// <summary>The content hash; each normalized word also goes to <paramref name="alsoOnWord"/>.</summary>
+    /// <remarks>The same bytes as hashing UTF-8 of <see cref="Normalize(string)"/>, but the words are
+    /// encoded straight into one pooled buffer: no joined string, no StringBuilder, no second copy
+    /// (this runs once per stored article).</remarks>
     public static string ContentHash(string text, Action<ReadOnlySpan<char>>? alsoOnWord)
     {
-        var bytes = Encoding.UTF8.GetBytes(Normalize(text, alsoOnWord));
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // Normalized text never grows past NFKC's output; NFKC can expand a character (ligatures,
+        // compatibility forms), so size the buffer for the worst case and grow if ever needed.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(256, text.Length * 3 + 4));
+        int length = 0;
+        try
+        {
+            ForEachWord(text, w =>
+            {
+                int need = length + 1 + Encoding.UTF8.GetMaxByteCount(w.Length);
+                if (need > buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(need * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                if (length > 0) buffer[length++] = (byte)' ';
+                length += Encoding.UTF8.GetBytes(w, buffer.AsSpan(length));
+                alsoOnWord?.Invoke(w);
+            });
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -62,8 +62,10 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         var cmd = Command(tx, """
             INSERT INTO articles(id, input, url, content_hash, title, site, published, published_day, language, story_id,
                                  record, minhash, layers, added_at)
-            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, $record, $minhash, $layers, $added)
+            VALUES ($id, $input, $url, $hash, $title, $site, $pub, $day, $lang, $story, CAST($record AS TEXT), $minhash, $layers, $added)
             """);
+        // The record is bound as its UTF-8 bytes and cast to TEXT (the database's encoding, so
+        // the cast is a plain copy): it must stay TEXT, as json_extract reads a BLOB as JSONB.
         Set(cmd, "$id", id);
         Set(cmd, "$story", story);
         Set(cmd, "$input", doc.Id);
@@ -74,7 +76,7 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
         Set(cmd, "$pub", a.Published?.ToString());
         Set(cmd, "$day", p.PublishedDay);
         Set(cmd, "$lang", a.Language);
-        Set(cmd, "$record", p.Json);
+        Set(cmd, "$record", p.JsonUtf8);
         Set(cmd, "$minhash", p.SignatureBytes);
         Set(cmd, "$layers", (long)doc.Done);
         Set(cmd, "$added", SqliteStore.Now());
