@@ -32,6 +32,41 @@ public class MainTextRuleTests
     }
 
     [Fact]
+    public void The_lead_under_a_headline_several_wrappers_above_the_body_joins_it()
+    {
+        // The body sits seven wrappers below the story element that holds the headline: past
+        // the old four-level lead scope, inside the headline's scope.
+        var html = $$"""
+            <html><body><nav><a href="/">Home</a></nav><section><div class="story">
+            <div class="hl"><h1>Bridge reopens</h1></div>
+            <p class="excerpt">After eight months the city's main bridge carries cars again.</p>
+            <div class="grid"><div class="col"><div class="wrap"><div class="inner"><div class="basic"><div class="text">
+            {{Body}}
+            </div></div></div></div></div></div></div></section></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months the city's main bridge carries cars again.", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
+    public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
+    {
+        // The h1 is the site's logo in the page header: it shares only the page wrapper with
+        // the story, so the teaser in the header is not the story's lead.
+        var html = $$"""
+            <html><body><div class="page"><div class="top"><h1>City Courier</h1>
+            <p class="teaser">Ferry operators count their losses as the bridge reopens to cars.</p></div>
+            <div class="a"><div class="b"><div class="c"><div class="d"><div class="e"><div class="f"><div class="g"><div class="h">
+            {{Body}}
+            </div></div></div></div></div></div></div></div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.DoesNotContain("Ferry operators", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
     public void A_lead_block_holding_the_headline_is_not_taken_whole()
     {
         var html = $"""

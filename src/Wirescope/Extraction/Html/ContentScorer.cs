@@ -132,6 +132,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             scope = a;
             if (nodes[a].Tag is "article" or "main") break;
         }
+        scope = HeadlineScope(page, excluded, best, scope);
         for (int c = scope + 1; c < best;)
         {
             var n = nodes[c];
@@ -152,6 +153,29 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         }
         if (leadEnd == 0) leadEnd = AddDek(page, excluded, scope, best, ranges);
         return leadEnd;
+    }
+
+    /// <summary>Levels above the container searched for the story's own headline.</summary>
+    public const int HeadlineScopeLevels = 8;
+
+    /// <summary>
+    /// The story runs from its headline to its body: when the page's h1 comes before the
+    /// container but outside the lead scope (an article header several wrappers above a
+    /// deeply nested body), the scope widens to the nearest ancestor holding both, so the
+    /// standfirst under the headline is reached. Not past body, an excluded (chrome) wrapper
+    /// or <see cref="HeadlineScopeLevels"/>: an h1 that is the site logo shares only the page
+    /// wrapper with the story.
+    /// </summary>
+    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope)
+    {
+        var nodes = page.Nodes;
+        if (page.Signals.H1.Count == 0) return scope;
+        int h1 = page.Signals.H1[0].Node;
+        if (h1 >= best || page.Contains(scope, h1) || excluded[h1]) return scope;
+        int i = 0;
+        for (int a = nodes[best].Parent; a >= 0 && i < HeadlineScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+            if (page.Contains(a, h1)) return a;
+        return scope;
     }
 
     /// <summary>Shortest unclassed paragraph taken as the dek: a sentence or two, not a byline.</summary>
