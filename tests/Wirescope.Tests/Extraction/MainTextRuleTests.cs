@@ -66,6 +66,26 @@ public class MainTextRuleTests
         Assert.Contains("Commuters had used a ferry", text);
     }
 
+    [Theory]
+    [InlineData("h2", "Fazit", true)]
+    [InlineData("h3", "Notes", true)]
+    [InlineData("p", "Embed", false)]
+    [InlineData("li", "Auto", false)]
+    public void A_short_word_stays_as_a_heading_and_leaves_as_a_control_label(string tag, string word, bool kept)
+    {
+        var html = $$"""
+            <html><body><article><h1>Bridge reopens</h1><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <{{tag}}>{{word}}</{{tag}}>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains(word));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
     [Fact]
     public void A_lead_block_holding_the_headline_is_not_taken_whole()
     {

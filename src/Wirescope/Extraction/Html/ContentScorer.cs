@@ -403,9 +403,18 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             var text = page.Text.ToString(b.Start, b.Length);
             if (tables.Phrases.IsBoilerplate(text)) return false;
             if (b.Length <= MaxStampChars && IsTimeStamp(text)) return false;
+            // One short word outside a heading is a control's label (a video player's "Embed",
+            // "Auto", "Back"); as a heading ("Fazit", "Notes") it titles the section after it.
+            if (b.Kind != BlockKind.H && b.Length <= MaxLabelChars && ShortLabel().IsMatch(text)) return false;
         }
         return true;
     }
+
+    /// <summary>Longest one-word block outside a heading taken for a control's label.</summary>
+    public const int MaxLabelChars = 7;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[A-Za-z]{2,5}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ShortLabel();
 
     /// <summary>Longest block that may be a bare date or time stamp ("17:30", "25 April 2019, 10:05").</summary>
     public const int MaxStampChars = 40;
@@ -413,7 +422,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// <summary>A block that is only a date and/or a time: a live blog's entry stamp, a dateline, not prose.</summary>
     private bool IsTimeStamp(string text)
     {
-        if (TimeOnly().IsMatch(text)) return true;
+        // A bare time needs its digits: a short word ("Fazit", "Intro") is no stamp.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && TimeOnly().IsMatch(text)) return true;
         var found = _dates.FindAll(text, 1);
         if (found.Count == 0) return false;
         var rest = text.Remove(found[0].Start, found[0].End - found[0].Start);
@@ -425,7 +435,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\p{L}+(?: \p{L}+){0,2}\s*:\s*")]
     private static partial System.Text.RegularExpressions.Regex StampLabel();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?-i:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TimeOnly();
 
     /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
