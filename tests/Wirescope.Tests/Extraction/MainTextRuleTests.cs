@@ -86,6 +86,26 @@ public class MainTextRuleTests
         Assert.Contains("Commuters had used a ferry", text);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("<p>Read more</p>", false)]
+    public void A_linked_subheading_stays_when_the_section_prose_follows_the_story_prose(string label, bool kept)
+    {
+        var html = $$"""
+            <html><body><article><h1>The best ferries of the year</h1><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            {{label}}
+            <h3><a href="/ferries/island-queen">Island Queen ($12)</a></h3>
+            <p>The oldest boat on the harbour still runs every hour, and its open upper deck gives the best view of the new cables, the repainted towers and the hills behind the city on a clear morning.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains("Island Queen ($12)"));
+        Assert.Contains("The oldest boat on the harbour", text);
+    }
+
     [Fact]
     public void A_lead_block_holding_the_headline_is_not_taken_whole()
     {

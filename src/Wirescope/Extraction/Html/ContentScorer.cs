@@ -356,6 +356,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         var kept = new List<HtmlBlock>();
         var captions = new List<HtmlBlock>();
         int chars = 0, r = 0;
+        HtmlBlock? linkedHeading = null;
+        bool afterProse = false;
         foreach (var b in page.Blocks)
         {
             while (r < ranges.Count && b.Node >= ranges[r].End) r++;
@@ -375,7 +377,25 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 captions.Add(b); // a credit line under a picture, written as a paragraph
                 continue;
             }
-            if (!Keep(page, b)) continue;
+            if (!Keep(page, b))
+            {
+                // A subheading inside the story that is one link (the product or place the
+                // section is about) waits for the next block: it stays when a section's
+                // prose follows it, not a teaser's one-line blurb.
+                linkedHeading = b.Kind == BlockKind.H && chars >= MinCharsBeforeStop && b.Length <= MaxLinkedHeadingChars
+                    && afterProse && !IsBoilerplate(page, b) ? b : null;
+                afterProse = false;
+                continue;
+            }
+            if (linkedHeading is { } h && b.Kind == BlockKind.P && b.Length >= MinSectionChars && b.LinkChars * 10 <= b.Length)
+            {
+                kept.Add(h);
+                chars += h.Length;
+            }
+            linkedHeading = null;
+            // A teaser box in the story ("Read more", "Weitere Informationen" over a linked
+            // headline) starts with a label, not straight after the story's prose.
+            afterProse = b.Kind == BlockKind.P && b.Length >= MinDekChars;
             kept.Add(b);
             chars += b.Length;
         }
@@ -392,6 +412,14 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             kept.RemoveAt(kept.Count - 1);
         }
     }
+
+    /// <summary>Longest all-link subheading kept when prose follows it (a section title, not a teaser headline list).</summary>
+    public const int MaxLinkedHeadingChars = 100;
+    /// <summary>Shortest paragraph after an all-link subheading that makes it a section of the story (a teaser's blurb is shorter).</summary>
+    public const int MinSectionChars = 150;
+
+    private bool IsBoilerplate(PageModel page, in HtmlBlock b)
+        => b.Length <= BoilerplatePhraseTable.MaxContainsBlock && tables.Phrases.IsBoilerplate(page.Text.ToString(b.Start, b.Length));
 
     private bool Keep(PageModel page, in HtmlBlock b)
     {
