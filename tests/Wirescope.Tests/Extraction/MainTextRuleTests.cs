@@ -257,6 +257,8 @@ public class MainTextRuleTests
     [InlineData("War der Artikel nützlich?", true)]
     [InlineData("Vous aimerez aussi", false)]
     [InlineData("Veja Também:", false)]
+    [InlineData("Mehr Themen:", false)]
+    [InlineData("Quellen ausblenden", true)]
     public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
         var html = $"""
