@@ -106,6 +106,25 @@ public class MainTextRuleTests
         Assert.Contains("The oldest boat on the harbour", text);
     }
 
+    [Theory]
+    [InlineData("After eight months of repairs and detours, the city's main bridge carries cars and lorries again.", true)]
+    [InlineData("Eight months of repairs", false)]
+    public void An_unclassed_sentence_long_subheadline_after_the_headline_is_the_dek(string subheadline, bool dek)
+    {
+        var html = $$"""
+            <html><body><article><hgroup><h1>Bridge reopens</h1><h2>{{subheadline}}</h2></hgroup>
+            <p class="meta">By Jane Roe</p>
+            <div class="text">{{Body}}
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins on the island routes.</p>
+            <p>Council officers said the next inspection of the cables is due in three years, and that tolls will stay at their present level.</p>
+            <p>Shops on both ends of the bridge said trade had fallen by a third during the works and hoped customers would now come back.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(dek, text.StartsWith(subheadline));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
     [Fact]
     public void A_lead_block_holding_the_headline_is_not_taken_whole()
     {

@@ -187,7 +187,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// With no lead class on the page (class names hashed by a CSS toolchain), the prose
     /// paragraph between the story's h1 and the body container is its dek: a whole sentence
     /// (end punctuation), almost no links, not a boilerplate phrase. Bylines, dates and
-    /// share bars between them are short and unpunctuated.
+    /// share bars between them are short and unpunctuated. A subheadline written as an h2 is
+    /// a dek by the same test: a section heading is not a whole sentence of 80 characters.
     /// </summary>
     private int AddDek(PageModel page, bool[] excluded, int scope, int best, List<(int Start, int End)> ranges)
     {
@@ -201,7 +202,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         {
             if (b.Node < nodes[h1].End) continue;
             if (b.Node >= best || taken >= MaxDekBlocks) break;
-            if (excluded[b.Node] || b.Kind != BlockKind.P || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
+            if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
             var text = page.Text.ToString(b.Start, b.Length);
             if (!EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
             ranges.Add((b.Node, nodes[b.Node].End));
