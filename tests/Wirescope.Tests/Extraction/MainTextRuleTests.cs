@@ -278,6 +278,11 @@ public class MainTextRuleTests
     [InlineData("Veja Também:", false)]
     [InlineData("Mehr Themen:", false)]
     [InlineData("Quellen ausblenden", true)]
+    [InlineData("Externer Inhalt", true)]
+    [InlineData("Wie bewerten Sie diesen Artikel?", true)]
+    [InlineData("Zum Weiterlesen:", false)]
+    [InlineData("NOTAS RELACIONADAS", false)]
+    [InlineData("Explore further", false)]
     public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
         var html = $"""
