@@ -32,6 +32,100 @@ public class MainTextRuleTests
     }
 
     [Fact]
+    public void The_lead_under_a_headline_several_wrappers_above_the_body_joins_it()
+    {
+        // The body sits seven wrappers below the story element that holds the headline: past
+        // the old four-level lead scope, inside the headline's scope.
+        var html = $$"""
+            <html><body><nav><a href="/">Home</a></nav><section><div class="story">
+            <div class="hl"><h1>Bridge reopens</h1></div>
+            <p class="excerpt">After eight months the city's main bridge carries cars again.</p>
+            <div class="grid"><div class="col"><div class="wrap"><div class="inner"><div class="basic"><div class="text">
+            {{Body}}
+            </div></div></div></div></div></div></div></section></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months the city's main bridge carries cars again.", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
+    public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
+    {
+        // The h1 is the site's logo in the page header: it shares only the page wrapper with
+        // the story, so the teaser in the header is not the story's lead.
+        var html = $$"""
+            <html><body><div class="page"><div class="top"><h1>City Courier</h1>
+            <p class="teaser">Ferry operators count their losses as the bridge reopens to cars.</p></div>
+            <div class="a"><div class="b"><div class="c"><div class="d"><div class="e"><div class="f"><div class="g"><div class="h">
+            {{Body}}
+            </div></div></div></div></div></div></div></div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.DoesNotContain("Ferry operators", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Theory]
+    [InlineData("h2", "Fazit", true)]
+    [InlineData("h3", "Notes", true)]
+    [InlineData("p", "Embed", false)]
+    [InlineData("li", "Auto", false)]
+    public void A_short_word_stays_as_a_heading_and_leaves_as_a_control_label(string tag, string word, bool kept)
+    {
+        var html = $$"""
+            <html><body><article><h1>Bridge reopens</h1><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <{{tag}}>{{word}}</{{tag}}>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains(word));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("<p>Read more</p>", false)]
+    public void A_linked_subheading_stays_when_the_section_prose_follows_the_story_prose(string label, bool kept)
+    {
+        var html = $$"""
+            <html><body><article><h1>The best ferries of the year</h1><div class="article-body">
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            {{label}}
+            <h3><a href="/ferries/island-queen">Island Queen ($12)</a></h3>
+            <p>The oldest boat on the harbour still runs every hour, and its open upper deck gives the best view of the new cables, the repainted towers and the hills behind the city on a clear morning.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains("Island Queen ($12)"));
+        Assert.Contains("The oldest boat on the harbour", text);
+    }
+
+    [Theory]
+    [InlineData("After eight months of repairs and detours, the city's main bridge carries cars and lorries again.", true)]
+    [InlineData("Eight months of repairs", false)]
+    public void An_unclassed_sentence_long_subheadline_after_the_headline_is_the_dek(string subheadline, bool dek)
+    {
+        var html = $$"""
+            <html><body><article><hgroup><h1>Bridge reopens</h1><h2>{{subheadline}}</h2></hgroup>
+            <p class="meta">By Jane Roe</p>
+            <div class="text">{{Body}}
+            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins on the island routes.</p>
+            <p>Council officers said the next inspection of the cables is due in three years, and that tolls will stay at their present level.</p>
+            <p>Shops on both ends of the bridge said trade had fallen by a third during the works and hoped customers would now come back.</p>
+            </div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(dek, text.StartsWith(subheadline));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
     public void A_lead_block_holding_the_headline_is_not_taken_whole()
     {
         var html = $"""
@@ -178,6 +272,17 @@ public class MainTextRuleTests
     [InlineData("Related stories", false)]
     [InlineData("Partager", true)]
     [InlineData("Share this article", true)]
+    [InlineData("Teilen mit:", true)]
+    [InlineData("War der Artikel nützlich?", true)]
+    [InlineData("Vous aimerez aussi", false)]
+    [InlineData("Veja Também:", false)]
+    [InlineData("Mehr Themen:", false)]
+    [InlineData("Quellen ausblenden", true)]
+    [InlineData("Externer Inhalt", true)]
+    [InlineData("Wie bewerten Sie diesen Artikel?", true)]
+    [InlineData("Zum Weiterlesen:", false)]
+    [InlineData("NOTAS RELACIONADAS", false)]
+    [InlineData("Explore further", false)]
     public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
         var html = $"""
@@ -189,7 +294,9 @@ public class MainTextRuleTests
             <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
             </div></article></body></html>
             """;
-        Assert.Equal(continues, ExtractionHarness.Html(html).Article!.Text.Contains("reduced timetable"));
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(continues, text.Contains("reduced timetable"));
+        if (!line.StartsWith("Related:")) Assert.DoesNotContain(line, text); // a related link's words may stay
     }
 
     [Theory]

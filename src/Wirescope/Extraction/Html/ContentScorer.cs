@@ -132,6 +132,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             scope = a;
             if (nodes[a].Tag is "article" or "main") break;
         }
+        scope = HeadlineScope(page, excluded, best, scope);
         for (int c = scope + 1; c < best;)
         {
             var n = nodes[c];
@@ -154,6 +155,29 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         return leadEnd;
     }
 
+    /// <summary>Levels above the container searched for the story's own headline.</summary>
+    public const int HeadlineScopeLevels = 8;
+
+    /// <summary>
+    /// The story runs from its headline to its body: when the page's h1 comes before the
+    /// container but outside the lead scope (an article header several wrappers above a
+    /// deeply nested body), the scope widens to the nearest ancestor holding both, so the
+    /// standfirst under the headline is reached. Not past body, an excluded (chrome) wrapper
+    /// or <see cref="HeadlineScopeLevels"/>: an h1 that is the site logo shares only the page
+    /// wrapper with the story.
+    /// </summary>
+    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope)
+    {
+        var nodes = page.Nodes;
+        if (page.Signals.H1.Count == 0) return scope;
+        int h1 = page.Signals.H1[0].Node;
+        if (h1 >= best || page.Contains(scope, h1) || excluded[h1]) return scope;
+        int i = 0;
+        for (int a = nodes[best].Parent; a >= 0 && i < HeadlineScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+            if (page.Contains(a, h1)) return a;
+        return scope;
+    }
+
     /// <summary>Shortest unclassed paragraph taken as the dek: a sentence or two, not a byline.</summary>
     public const int MinDekChars = 80;
     /// <summary>Most unclassed paragraphs taken between the headline and the body.</summary>
@@ -163,7 +187,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// With no lead class on the page (class names hashed by a CSS toolchain), the prose
     /// paragraph between the story's h1 and the body container is its dek: a whole sentence
     /// (end punctuation), almost no links, not a boilerplate phrase. Bylines, dates and
-    /// share bars between them are short and unpunctuated.
+    /// share bars between them are short and unpunctuated. A subheadline written as an h2 is
+    /// a dek by the same test: a section heading is not a whole sentence of 80 characters.
     /// </summary>
     private int AddDek(PageModel page, bool[] excluded, int scope, int best, List<(int Start, int End)> ranges)
     {
@@ -177,7 +202,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         {
             if (b.Node < nodes[h1].End) continue;
             if (b.Node >= best || taken >= MaxDekBlocks) break;
-            if (excluded[b.Node] || b.Kind != BlockKind.P || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
+            if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
             var text = page.Text.ToString(b.Start, b.Length);
             if (!EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
             ranges.Add((b.Node, nodes[b.Node].End));
@@ -332,6 +357,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         var kept = new List<HtmlBlock>();
         var captions = new List<HtmlBlock>();
         int chars = 0, r = 0;
+        HtmlBlock? linkedHeading = null;
+        bool afterProse = false;
         foreach (var b in page.Blocks)
         {
             while (r < ranges.Count && b.Node >= ranges[r].End) r++;
@@ -351,7 +378,25 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 captions.Add(b); // a credit line under a picture, written as a paragraph
                 continue;
             }
-            if (!Keep(page, b)) continue;
+            if (!Keep(page, b))
+            {
+                // A subheading inside the story that is one link (the product or place the
+                // section is about) waits for the next block: it stays when a section's
+                // prose follows it, not a teaser's one-line blurb.
+                linkedHeading = b.Kind == BlockKind.H && chars >= MinCharsBeforeStop && b.Length <= MaxLinkedHeadingChars
+                    && afterProse && !IsBoilerplate(page, b) ? b : null;
+                afterProse = false;
+                continue;
+            }
+            if (linkedHeading is { } h && b.Kind == BlockKind.P && b.Length >= MinSectionChars && b.LinkChars * 10 <= b.Length)
+            {
+                kept.Add(h);
+                chars += h.Length;
+            }
+            linkedHeading = null;
+            // A teaser box in the story ("Read more", "Weitere Informationen" over a linked
+            // headline) starts with a label, not straight after the story's prose.
+            afterProse = b.Kind == BlockKind.P && b.Length >= MinDekChars;
             kept.Add(b);
             chars += b.Length;
         }
@@ -369,6 +414,14 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         }
     }
 
+    /// <summary>Longest all-link subheading kept when prose follows it (a section title, not a teaser headline list).</summary>
+    public const int MaxLinkedHeadingChars = 100;
+    /// <summary>Shortest paragraph after an all-link subheading that makes it a section of the story (a teaser's blurb is shorter).</summary>
+    public const int MinSectionChars = 150;
+
+    private bool IsBoilerplate(PageModel page, in HtmlBlock b)
+        => b.Length <= BoilerplatePhraseTable.MaxContainsBlock && tables.Phrases.IsBoilerplate(page.Text.ToString(b.Start, b.Length));
+
     private bool Keep(PageModel page, in HtmlBlock b)
     {
         double ld = b.Length == 0 ? 0 : (double)b.LinkChars / b.Length;
@@ -379,9 +432,18 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             var text = page.Text.ToString(b.Start, b.Length);
             if (tables.Phrases.IsBoilerplate(text)) return false;
             if (b.Length <= MaxStampChars && IsTimeStamp(text)) return false;
+            // One short word outside a heading is a control's label (a video player's "Embed",
+            // "Auto", "Back"); as a heading ("Fazit", "Notes") it titles the section after it.
+            if (b.Kind != BlockKind.H && b.Length <= MaxLabelChars && ShortLabel().IsMatch(text)) return false;
         }
         return true;
     }
+
+    /// <summary>Longest one-word block outside a heading taken for a control's label.</summary>
+    public const int MaxLabelChars = 7;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[A-Za-z]{2,5}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ShortLabel();
 
     /// <summary>Longest block that may be a bare date or time stamp ("17:30", "25 April 2019, 10:05").</summary>
     public const int MaxStampChars = 40;
@@ -389,7 +451,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// <summary>A block that is only a date and/or a time: a live blog's entry stamp, a dateline, not prose.</summary>
     private bool IsTimeStamp(string text)
     {
-        if (TimeOnly().IsMatch(text)) return true;
+        // A bare time needs its digits: a short word ("Fazit", "Intro") is no stamp.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && TimeOnly().IsMatch(text)) return true;
         var found = _dates.FindAll(text, 1);
         if (found.Count == 0) return false;
         var rest = text.Remove(found[0].Start, found[0].End - found[0].Start);
@@ -401,7 +464,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\p{L}+(?: \p{L}+){0,2}\s*:\s*")]
     private static partial System.Text.RegularExpressions.Regex StampLabel();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?-i:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TimeOnly();
 
     /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
