@@ -9,6 +9,8 @@ public static class TextRenderer
     {
         w.WriteLine($"== {doc.Id}");
         if (doc.Error is { } e) w.WriteLine($"   error {e.Code}: {e.Message}");
+        // Warnings say what was left out and why (a page too long to parse, a language the models do not speak).
+        foreach (var warning in doc.Warnings) w.WriteLine($"   note {warning.Code}: {warning.Message}");
         if (doc.Article is not { } a)
         {
             w.WriteLine();
