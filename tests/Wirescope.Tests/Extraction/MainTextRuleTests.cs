@@ -5,13 +5,16 @@ namespace Wirescope.Tests.Extraction;
 /// <summary>Rules of the main-text cascade, each on a small page written for the rule.</summary>
 public class MainTextRuleTests
 {
-    private const string Body = """
-        <div class="article-body">
-        <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-        <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-        <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-        </div>
-        """;
+    private const string P1 = "<p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>";
+    private const string P2 = "<p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>";
+    private const string P3 = "<p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>";
+    private const string Ferry = "<p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>";
+
+    private const string Body = $"<div class=\"article-body\">\n{P1}\n{P2}\n{P3}\n</div>";
+
+    /// <summary>A page whose article body holds the three story paragraphs, with markup added after the first or after the third.</summary>
+    private static string Page(string afterFirst = "", string afterThird = "") =>
+        $"<html><body><article><div class=\"article-body\">\n{P1}\n{afterFirst}\n{P2}\n{P3}\n{afterThird}\n</div></article></body></html>";
 
     [Theory]
     [InlineData("p", "standfirst")]
@@ -75,10 +78,10 @@ public class MainTextRuleTests
     {
         var html = $$"""
             <html><body><article><h1>Bridge reopens</h1><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            {{P1}}
+            {{P2}}
             <{{tag}}>{{word}}</{{tag}}>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            {{P3}}
             </div></article></body></html>
             """;
         var text = ExtractionHarness.Html(html).Article!.Text;
@@ -93,9 +96,9 @@ public class MainTextRuleTests
     {
         var html = $$"""
             <html><body><article><h1>The best ferries of the year</h1><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            {{P1}}
+            {{P2}}
+            {{P3}}
             {{label}}
             <h3><a href="/ferries/island-queen">Island Queen ($12)</a></h3>
             <p>The oldest boat on the harbour still runs every hour, and its open upper deck gives the best view of the new cables, the repainted towers and the hills behind the city on a clear morning.</p>
@@ -158,14 +161,7 @@ public class MainTextRuleTests
     [InlineData("div", "bildunterschrift")]
     public void A_classed_caption_goes_to_the_captions(string tag, string cls)
     {
-        var html = $"""
-            <html><body><article><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <div class="image"><{tag} class="{cls}">Cars cross the harbour bridge on Monday morning.</{tag}></div>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-            </div></article></body></html>
-            """;
+        var html = Page(afterFirst: $"<div class=\"image\"><{tag} class=\"{cls}\">Cars cross the harbour bridge on Monday morning.</{tag}></div>");
         var a = ExtractionHarness.Html(html).Article!;
         Assert.DoesNotContain("Cars cross", a.Text);
         Assert.Contains(a.Captions, c => c.Text.Contains("Cars cross the harbour bridge"));
@@ -211,14 +207,7 @@ public class MainTextRuleTests
     [InlineData("Updated rules: the council voted on 11 April 2020.", true)]
     public void Stamps_and_asks_inside_the_body_are_left_out(string line, bool kept)
     {
-        var html = $"""
-            <html><body><article><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>{line}</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-            </div></article></body></html>
-            """;
+        var html = Page(afterFirst: $"<p>{line}</p>");
         Assert.Equal(kept, ExtractionHarness.Html(html).Article!.Text.Contains(line));
     }
 
@@ -253,11 +242,11 @@ public class MainTextRuleTests
     {
         var html = $"""
             <html><body><div id="story"><div class="story-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            {P1}
+            {P2}
             <div id="read-more"><div id="read-more-content">
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
+            {P3}
+            {Ferry}
             </div></div>
             <div class="read-more"><a href="/ferry">Read more: ferry operators count their losses</a></div>
             </div></div></body></html>
@@ -285,15 +274,7 @@ public class MainTextRuleTests
     [InlineData("Explore further", false)]
     public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
-        var html = $"""
-            <html><body><article><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-            <p>{line}</p>
-            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
-            </div></article></body></html>
-            """;
+        var html = Page(afterThird: $"<p>{line}</p>" + Ferry);
         var text = ExtractionHarness.Html(html).Article!.Text;
         Assert.Equal(continues, text.Contains("reduced timetable"));
         if (!line.StartsWith("Related:")) Assert.DoesNotContain(line, text); // a related link's words may stay
@@ -304,15 +285,7 @@ public class MainTextRuleTests
     [InlineData("Comments (5)", false)]
     public void A_stop_phrase_as_a_link_does_not_end_the_body(string line, bool continues)
     {
-        var html = $"""
-            <html><body><article><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-            <p>{line}</p>
-            <p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins.</p>
-            </div></article></body></html>
-            """;
+        var html = Page(afterThird: $"<p>{line}</p>" + Ferry);
         var text = ExtractionHarness.Html(html).Article!.Text;
         Assert.Equal(continues, text.Contains("reduced timetable"));
         Assert.DoesNotContain("Comments (5", text);
@@ -326,14 +299,7 @@ public class MainTextRuleTests
     [InlineData("Photographs of the old bridge hang in the council hall.", false)]
     public void A_credit_line_written_as_a_paragraph_goes_to_the_captions(string line, bool credit)
     {
-        var html = $"""
-            <html><body><article><div class="article-body">
-            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
-            <p>{line}</p>
-            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
-            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
-            </div></article></body></html>
-            """;
+        var html = Page(afterFirst: $"<p>{line}</p>");
         var a = ExtractionHarness.Html(html).Article!;
         Assert.Equal(!credit, a.Text.Contains(line));
         Assert.Equal(credit, a.Captions.Any(c => (c.Text + " " + c.Credit).Contains(line.Trim('(', ')').Split(':', ' ')[^1])));
