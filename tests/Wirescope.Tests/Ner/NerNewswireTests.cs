@@ -22,19 +22,12 @@ public class NerNewswireTests
         var gold = NerConllu.ReadFile(NerTestDocs.FixturePath("newswire-world.conllu"));
         var all = new Counts();
         var person = new Counts();
-        var scratch = new NerScratch();
-        foreach (var (doc, first, count) in NerCorpusDocuments.Build(gold))
+        foreach (var (goldSpans, predictedSpans) in NerTestDocs.GoldAndPredicted(gold))
         {
-            NerTestDocs.Shipped.Annotate(NerTestDocs.Tag(doc), scratch);
-            for (var s = first; s < first + count; s++)
-            {
-                var sentence = doc.Sentences[s - first];
-                var predicted = Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Select(i => doc.Tokens[i].Ner!).ToArray();
-                var g = Spans(gold[s].Tags);
-                var p = Spans(predicted);
-                all.Add(g, p);
-                person.Add(g.Where(x => x.Type == "PERSON").ToHashSet(), p.Where(x => x.Type == "PERSON").ToHashSet());
-            }
+            var g = Newswire(goldSpans);
+            var p = Newswire(predictedSpans);
+            all.Add(g, p);
+            person.Add(g.Where(x => x.Type == "PERSON").ToHashSet(), p.Where(x => x.Type == "PERSON").ToHashSet());
         }
         Assert.True(all.Gold > 300, $"fixture has {all.Gold} spans");
         Assert.True(all.F1 >= 0.90, $"F1 {all.F1:F3} ({all})");
@@ -53,19 +46,6 @@ public class NerNewswireTests
     }
 
     // Spans as the newswire scorer sees them: GPE and LOC are one LOCATION.
-    private static HashSet<(int Start, int End, string Type)> Spans(IReadOnlyList<string> tags)
-    {
-        var result = new HashSet<(int, int, string)>();
-        var i = 0;
-        while (i < tags.Count)
-        {
-            if (tags[i] == "O" || tags[i].Length < 3) { i++; continue; }
-            var type = tags[i][2..];
-            var j = i + 1;
-            while (j < tags.Count && tags[j] == "I-" + type) j++;
-            result.Add((i, j, type is "GPE" or "LOC" ? "LOCATION" : type));
-            i = j;
-        }
-        return result;
-    }
+    private static HashSet<(int Start, int End, string Type)> Newswire(List<(int Start, int End, string Type)> spans) =>
+        spans.Select(x => (x.Start, x.End, x.Type is "GPE" or "LOC" ? "LOCATION" : x.Type)).ToHashSet();
 }

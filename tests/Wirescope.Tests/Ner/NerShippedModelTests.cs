@@ -25,18 +25,10 @@ public class NerShippedModelTests
     {
         var gold = NerConllu.ReadFile(NerTestDocs.FixturePath("gum-news-excerpt.conllu"));
         int goldCount = 0, predCount = 0, match = 0;
-        var scratch = new NerScratch();
-        foreach (var (doc, first, count) in NerCorpusDocuments.Build(gold))
+        foreach (var (g, predicted) in NerTestDocs.GoldAndPredicted(gold))
         {
-            NerTestDocs.Shipped.Annotate(NerTestDocs.Tag(doc), scratch);
-            for (var s = first; s < first + count; s++)
-            {
-                var sentence = doc.Sentences[s - first];
-                var predicted = Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Select(i => doc.Tokens[i].Ner!).ToArray();
-                var g = Spans(gold[s].Tags);
-                var p = Spans(predicted).Where(x => x.Type is not ("DATE" or "MONEY")).ToHashSet();
-                goldCount += g.Count; predCount += p.Count; match += g.Count(p.Contains);
-            }
+            var p = predicted.Where(x => x.Type is not ("DATE" or "MONEY")).ToHashSet();
+            goldCount += g.Count; predCount += p.Count; match += g.Count(p.Contains);
         }
         var f1 = 2.0 * match / (goldCount + predCount);
         Assert.True(goldCount > 150, $"fixture has {goldCount} spans");
@@ -85,21 +77,5 @@ public class NerShippedModelTests
         Assert.Equal("PERSON", doc.Entities.Single(e => e.Name == "Kim Jong Un").Type);
         Assert.Contains(doc.Entities, e => e is { Type: "GPE", Name: "Vladivostok" });
         Assert.Contains(doc.Entities, e => e is { Type: "ORG", Name: "TASS" });
-    }
-
-    private static List<(int Start, int End, string Type)> Spans(IReadOnlyList<string> tags)
-    {
-        var result = new List<(int, int, string)>();
-        var i = 0;
-        while (i < tags.Count)
-        {
-            if (tags[i] == "O" || tags[i].Length < 3) { i++; continue; }
-            var type = tags[i][2..];
-            var j = i + 1;
-            while (j < tags.Count && tags[j] == "I-" + type) j++;
-            result.Add((i, j, type));
-            i = j;
-        }
-        return result;
     }
 }

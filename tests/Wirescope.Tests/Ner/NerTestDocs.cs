@@ -69,4 +69,40 @@ internal static class NerTestDocs
     /// <summary>Entities as "TYPE:text" strings, in order of first mention.</summary>
     public static List<string> Mentions(Document doc) =>
         doc.Entities.SelectMany(e => e.Mentions.Select(m => (m.Start, Text: $"{e.Type}:{m.Text}"))).OrderBy(m => m.Start).Select(m => m.Text).ToList();
+
+    /// <summary>
+    /// Runs the shipped annotator over a gold corpus, document by document as the corpus marks
+    /// them, and yields each sentence's gold and predicted spans (token ranges, OntoNotes types).
+    /// </summary>
+    public static IEnumerable<(List<(int Start, int End, string Type)> Gold, List<(int Start, int End, string Type)> Predicted)> GoldAndPredicted(IReadOnlyList<NerSentence> gold)
+    {
+        var scratch = new NerScratch();
+        foreach (var (doc, first, count) in NerCorpusDocuments.Build(gold))
+        {
+            Shipped.Annotate(Tag(doc), scratch);
+            for (var s = first; s < first + count; s++)
+            {
+                var sentence = doc.Sentences[s - first];
+                var predicted = Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Select(i => doc.Tokens[i].Ner!).ToArray();
+                yield return (BioSpans(gold[s].Tags), BioSpans(predicted));
+            }
+        }
+    }
+
+    /// <summary>The spans of a sentence's BIO tags ("B-ORG I-ORG O" -> (0, 2, ORG)).</summary>
+    public static List<(int Start, int End, string Type)> BioSpans(IReadOnlyList<string> tags)
+    {
+        var result = new List<(int, int, string)>();
+        var i = 0;
+        while (i < tags.Count)
+        {
+            if (tags[i] == "O" || tags[i].Length < 3) { i++; continue; }
+            var type = tags[i][2..];
+            var j = i + 1;
+            while (j < tags.Count && tags[j] == "I-" + type) j++;
+            result.Add((i, j, type));
+            i = j;
+        }
+        return result;
+    }
 }
