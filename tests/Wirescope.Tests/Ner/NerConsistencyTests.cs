@@ -20,7 +20,7 @@ public class NerConsistencyTests
     }
 
     /// <summary>Runs the NER with the given model spans: "first:count:TYPE".</summary>
-    private static Document Run(string text, params string[] modelSpans)
+    internal static Document Run(string text, params string[] modelSpans)
     {
         var doc = NerTestDocs.FromWords(text);
         var s = new NerScratch();

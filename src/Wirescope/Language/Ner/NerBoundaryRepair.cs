@@ -188,7 +188,7 @@ internal static class NerBoundaryRepair
     }
 
     /// <summary>The sentence range holding the word (ranges are sorted and disjoint: binary search).</summary>
-    private static (int Start, int End) RangeOf(NerScratch s, int word)
+    internal static (int Start, int End) RangeOf(NerScratch s, int word)
     {
         var ranges = s.Ranges;
         int lo = 0, hi = ranges.Count - 1;

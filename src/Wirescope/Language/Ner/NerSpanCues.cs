@@ -1,0 +1,260 @@
+using Wirescope.Tables;
+
+namespace Wirescope.Language.Ner;
+
+/// <summary>
+/// Span cues after the model, the gazetteer pass and the boundary repairs, one kind per row of
+/// <c>ner/span_cues.tsv</c> (see the table's header): a prefix that makes a name an event
+/// ("Cyclone Idai"), a role word before "of/for" that makes the words after it an office rather
+/// than a person ("Dean for Undergraduate Education"), and a one-word name that the article also
+/// writes in lower case ("Iodine" beside "iodine"). The model reads capitalised one-word names
+/// as people when it knows nothing else about them; these cues are evidence it cannot see.
+/// Immutable once loaded; shared by all threads.
+/// </summary>
+public sealed class NerSpanCues
+{
+    private const string RulePrefix = "ner.cue.";
+
+    private readonly List<(ulong[] Words, string Type, string Rule)> _prefixes = new();
+    private readonly HashSet<ulong> _roles = new();
+    private readonly List<string> _lowerSeenTypes = new();
+    private readonly List<(HashSet<ulong> Words, string Type)> _notAfter = new();
+
+    // PTB tags of a word that makes the name before it a modifier ("the Biden administration",
+    // "the Trump White House"), so "the" belongs to the next word's phrase, not to the name.
+    private static readonly ulong[] ModifiedBy =
+        new[] { "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "VBG", "HYPH" }.Select(t => FeatureHash.Exact(t)).ToArray();
+    private readonly int _maxPrefixWords;
+
+    private static readonly ulong Of = FeatureHash.Lower("of"), For = FeatureHash.Lower("for");
+
+    /// <summary>Reads rows (id, kind, words, type, example); a bad row fails with file:line.</summary>
+    public NerSpanCues(IReadOnlyList<TsvRow> rows)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!ids.Add(row[0])) throw row.Error($"duplicate id '{row[0]}'");
+            var type = row[3];
+            if (type != "-" && Array.IndexOf(NerTags.DefaultTypes, type) < 0) throw row.Error($"unknown type '{type}'");
+            var words = TsvTable.List(row[2]).ToArray();
+            switch (row[1])
+            {
+                case "prefix":
+                    if (type == "-" || words.Length == 0) throw row.Error("a prefix row needs words and a type");
+                    foreach (var phrase in words)
+                    {
+                        var parts = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        if (!parts.All(p => char.IsUpper(p[0]))) throw row.Error($"prefix '{phrase}' must be capitalised");
+                        _prefixes.Add((parts.Select(p => FeatureHash.Lower(p)).ToArray(), type, RulePrefix + row[0]));
+                        _maxPrefixWords = Math.Max(_maxPrefixWords, parts.Length);
+                    }
+                    break;
+                case "role-of":
+                    if (words.Length == 0) throw row.Error("a role-of row needs words");
+                    foreach (var w in words) _roles.Add(FeatureHash.Lower(w));
+                    break;
+                case "lower-seen":
+                    if (type == "-") throw row.Error("a lower-seen row needs a type");
+                    _lowerSeenTypes.Add(type);
+                    break;
+                case "not-after":
+                    if (type == "-" || words.Length == 0) throw row.Error("a not-after row needs words and a type");
+                    _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
+                    break;
+                default:
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, lower-seen, not-after)");
+            }
+        }
+        // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
+        _prefixes.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    private static readonly Lazy<NerSpanCues> s_shared =
+        new(() => new NerSpanCues(TsvTable.ReadResource("ner/span_cues.tsv", 5, 5)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The shipped table.</summary>
+    public static NerSpanCues Shared => s_shared.Value;
+
+    /// <summary>Applies every cue to s.Spans (before document consistency, so it spreads the corrected types).</summary>
+    internal void Apply(NerScratch s)
+    {
+        var spans = s.Spans;
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        if (_prefixes.Count > 0) Prefixes(s);
+        if (_roles.Count > 0) Roles(s);
+        foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
+        foreach (var (words, type) in _notAfter) NotAfter(s, words, type);
+        spans.RemoveAll(sp => sp.Count == 0);
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    private static bool IsCap(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
+
+    private static bool IsAlphaCap(NerScratch s, int i) =>
+        (s.Flags[i] & (NerFeaturizer.FCap | NerFeaturizer.FDigit)) == NerFeaturizer.FCap;
+
+    /// <summary>"Cyclone Idai": the prefix and one capitalised word are the name; bare "Idai" in the article too.</summary>
+    private void Prefixes(NerScratch s)
+    {
+        var spans = s.Spans;
+        var names = s.Names;
+        names.Clear();
+        var found = new List<(ulong Name, string Type, string Rule)>();
+        foreach (var (start, end) in s.Ranges)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (!IsCap(s, i)) continue;
+                foreach (var (words, type, rule) in _prefixes)
+                {
+                    var j = i + words.Length;
+                    if (j >= end || !Matches(s, i, words) || !IsAlphaCap(s, j)) continue;
+                    // The name is one word: "Hurricane Katrina victims", not "Hurricane Relief Fund".
+                    if (j + 1 < end && IsCap(s, j + 1)) break;
+                    if (!ClearInside(spans, i, j + 1)) break;
+                    spans.Add(new NerSpan(i, j + 1 - i, type, rule));
+                    found.Add((s.Exact[j], type, rule));
+                    i = j;
+                    break;
+                }
+            }
+        }
+        if (found.Count == 0) return;
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        foreach (var (name, type, rule) in found)
+        {
+            // The bare name elsewhere: retype a one-word span of it; an untagged one is found by consistency.
+            for (var k = 0; k < spans.Count; k++)
+                if (spans[k].Count == 1 && s.Exact[spans[k].First] == name && spans[k].Type != type)
+                    spans[k] = spans[k] with { Type = type, Rule = rule };
+            names.TryAdd(name, 0);
+        }
+        var covered = Covered(s);
+        foreach (var (start, end) in s.Ranges)
+            for (var i = start; i < end; i++)
+                if (!covered[i] && IsCap(s, i) && names.ContainsKey(s.Exact[i]) && (i + 1 >= end || !IsCap(s, i + 1)) && (i == start || !IsCap(s, i - 1)))
+                    foreach (var (name, type, rule) in found)
+                        if (name == s.Exact[i]) { spans.Add(new NerSpan(i, 1, type, rule)); break; }
+    }
+
+    private bool Matches(NerScratch s, int i, ulong[] words)
+    {
+        for (var k = 0; k < words.Length; k++)
+            if (s.Lower[i + k] != words[k] || !IsCap(s, i + k)) return false;
+        return true;
+    }
+
+    /// <summary>Empties every span inside [first, end); false (and nothing changed) when a span reaches outside it.</summary>
+    private static bool ClearInside(List<NerSpan> spans, int first, int end)
+    {
+        foreach (var sp in spans)
+            if (sp.Count > 0 && sp.First < end && sp.End > first && (sp.First < first || sp.End > end)) return false;
+        for (var k = 0; k < spans.Count; k++)
+            if (spans[k].Count > 0 && spans[k].First < end && spans[k].End > first) spans[k] = spans[k] with { Count = 0 };
+        return true;
+    }
+
+    private static bool[] Covered(NerScratch s)
+    {
+        var covered = s.Covered;
+        var n = 0;
+        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
+        Array.Clear(covered, 0, n);
+        foreach (var sp in s.Spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
+        return covered;
+    }
+
+    private bool IsRole(NerScratch s, int i) =>
+        IsCap(s, i) && (_roles.Contains(s.Lower[i]) || (s.GazU[i] & (ushort)GazetteerClass.Title) != 0);
+
+    private static bool IsFirstName(NerScratch s, int i) =>
+        (s.GazU[i] & (ushort)(GazetteerClass.FirstName | GazetteerClass.Person)) != 0 || (s.GazB[i] & (ushort)GazetteerClass.Person) != 0;
+
+    /// <summary>"Dean for Undergraduate Education", "Minister of Finance": an office, not a person.</summary>
+    private void Roles(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Type != "PERSON" || sp.Count == 0) continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            // The role word opens the span ("Dean for ..."), or the span opens with the "of/for"
+            // after it (the gazetteer pass trimmed a title: "for Foreign Affairs"), or follows it.
+            var afterOf = IsRole(s, sp.First) && sp.First + 1 < hi && IsOfFor(s, sp.First + 1) ? sp.First + 2
+                : sp.First - 1 >= lo && IsOfFor(s, sp.First) && IsRole(s, sp.First - 1) ? sp.First + 1
+                : sp.First - 2 >= lo && IsOfFor(s, sp.First - 1) && IsRole(s, sp.First - 2) ? sp.First : -1;
+            if (afterOf < 0) continue;
+            // A known first name inside: the person starts there ("Minister for Health Aisha Bello" read as one span).
+            var person = -1;
+            for (var w = afterOf; w < sp.End && person < 0; w++) if (IsFirstName(s, w)) person = w;
+            spans[k] = person < 0 ? sp with { Count = 0 } : sp with { First = person, Count = sp.End - person };
+        }
+        // "Dean for Undergraduate" and "Education" as two spans: a PERSON word that continues the
+        // capitalised run after the office is part of it too.
+        var covered = Covered(s);
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Type != "PERSON" || sp.Count == 0) continue;
+            var before = sp.First - 1;
+            if (before < 0 || !IsCap(s, before) || covered[before]) continue;
+            var w = before;
+            while (w > 0 && IsCap(s, w) && !IsOfFor(s, w)) w--;
+            if (w >= 1 && IsOfFor(s, w) && IsRole(s, w - 1) && !IsFirstName(s, sp.First)) spans[k] = sp with { Count = 0 };
+        }
+    }
+
+    private static bool IsOfFor(NerScratch s, int i) => s.Lower[i] == Of || s.Lower[i] == For;
+
+    /// <summary>"Iodine deficiency" beside "dietary iodine": a capitalised common noun, not a name.</summary>
+    private static void LowerSeen(NerScratch s, string type)
+    {
+        var spans = s.Spans;
+        var longer = s.Names;
+        longer.Clear();
+        foreach (var sp in spans)
+            if (sp.Count > 1 && sp.Type == type)
+                for (var w = sp.First; w < sp.End; w++) longer.TryAdd(s.Lower[w], 0);
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != type) continue;
+            var i = sp.First;
+            if ((s.DocFlags[i] & NerFeaturizer.DSeenLower) == 0 || (s.Flags[i] & NerFeaturizer.FAllCaps) != 0) continue;
+            if (longer.ContainsKey(s.Lower[i]) || IsFirstName(s, i)) continue;
+            spans[k] = sp with { Count = 0 };
+        }
+    }
+
+
+    /// <summary>"the Confederacy was", "the Petitioner ,": not a person's name, here or elsewhere in the article.</summary>
+    private static void NotAfter(NerScratch s, HashSet<ulong> words, string type)
+    {
+        var spans = s.Spans;
+        var names = s.Names;
+        names.Clear();
+        foreach (var sp in spans)
+        {
+            if (sp.Count == 0 || sp.Type != type || sp.First == 0 || !words.Contains(s.Lower[sp.First - 1])) continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            if (sp.First - 1 < lo || (s.Flags[sp.First] & NerFeaturizer.FHeadline) != 0) continue;
+            if (sp.End < hi && Array.IndexOf(ModifiedBy, s.Pos[sp.End]) >= 0) continue;
+            var known = false;
+            for (var w = sp.First; w < sp.End && !known; w++) known = IsFirstName(s, w);
+            if (!known) names.TryAdd(KeyOf(s, sp.First, sp.Count), 0);
+        }
+        if (names.Count == 0) return;
+        for (var k = 0; k < spans.Count; k++)
+            if (spans[k].Count > 0 && spans[k].Type == type && names.ContainsKey(KeyOf(s, spans[k].First, spans[k].Count)))
+                spans[k] = spans[k] with { Count = 0 };
+    }
+
+    private static ulong KeyOf(NerScratch s, int first, int count)
+    {
+        var key = 0x7E11UL;
+        for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, s.Exact[k]);
+        return key;
+    }
+}

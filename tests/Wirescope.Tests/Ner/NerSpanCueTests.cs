@@ -1,0 +1,115 @@
+using Wirescope.Language.Ner;
+using Wirescope.Tables;
+using Xunit;
+
+namespace Wirescope.Tests.Ner;
+
+/// <summary>
+/// The span cues of <c>ner/span_cues.tsv</c> (NerSpanCues), one or more cases per row. The
+/// "model" spans are set by hand to the mistakes the model makes (a zero-weight model finds
+/// nothing; <see cref="NerConsistencyTests.Run"/>), so each case tests the cue alone, and the
+/// negative cases show what a cue must leave standing. Sentences written by the team.
+/// </summary>
+public class NerSpanCueTests
+{
+    private static string Tags(Wirescope.Documents.Document doc) =>
+        string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner));
+
+    // Row "storm": a storm's name after its prefix is an EVENT, and so is the bare name later.
+    [Fact]
+    public void A_storm_named_after_its_prefix_is_an_event_and_so_is_its_bare_name()
+    {
+        //             0       1    2    3        4    5     6 7   8    9    10    11     12
+        var doc = NerConsistencyTests.Run("Cyclone Idai made landfall near Beira , and Idai then moved inland .",
+            "0:2:PERSON", "5:1:GPE", "8:1:PERSON");
+        Assert.Equal("B-EVENT I-EVENT O O O B-GPE O O B-EVENT O O O O", Tags(doc));
+        Assert.Contains(doc.Entities, e => e.Type == "EVENT" && e.Rule == "ner.cue.storm");
+    }
+
+    [Fact]
+    public void A_storm_prefix_finds_an_untagged_storm_and_its_later_mentions()
+    {
+        //             0        1     2       3        4    5 6     7       8    9
+        var doc = NerConsistencyTests.Run("Super Typhoon Haiyan hit Tacloban . Haiyan killed thousands .", "4:1:GPE");
+        Assert.Equal("B-EVENT I-EVENT I-EVENT O B-GPE O B-EVENT O O O", Tags(doc));
+    }
+
+    [Fact]
+    public void A_longer_name_opening_with_a_storm_word_is_left_alone()
+    {
+        //             0         1      2      3    4    5    6     7
+        var doc = NerConsistencyTests.Run("Hurricane Relief Fund paid out more money .", "0:3:ORG");
+        Assert.Equal("B-ORG I-ORG I-ORG O O O O O", Tags(doc));
+    }
+
+    // Row "office": a role word before "of/for" names an office.
+    [Fact]
+    public void An_office_named_by_a_role_and_of_or_for_is_not_a_person()
+    {
+        //             0   1        2   3       4       5   6   7    8  9           10
+        var doc = NerConsistencyTests.Run("The Minister for Foreign Affairs met the Dean of Engineering .",
+            "1:4:PERSON", "7:1:PERSON", "9:1:PERSON");
+        Assert.DoesNotContain("PERSON", Tags(doc));
+    }
+
+    [Fact]
+    public void A_known_first_name_inside_an_office_phrase_starts_the_person()
+    {
+        //             0        1   2      3     4     5    6      7    8
+        var doc = NerConsistencyTests.Run("Minister for Health Aisha Bello opened the clinic .", "0:5:PERSON");
+        Assert.Equal("O O O B-PERSON I-PERSON O O O O", Tags(doc));
+    }
+
+    // Row "common": a one-word PERSON the article also writes in lower case is a common noun.
+    [Fact]
+    public void A_capitalised_common_noun_the_article_writes_in_lower_case_is_not_a_person()
+    {
+        //             0      1          2  3      4 5   6      7  8     9  10   11
+        var doc = NerConsistencyTests.Run("Iodine deficiency is common , and iodine is added to salt .", "0:1:PERSON");
+        Assert.DoesNotContain("PERSON", Tags(doc));
+    }
+
+    [Fact]
+    public void A_name_also_written_in_lower_case_stays_when_the_article_gives_the_full_name()
+    {
+        //             0    1      2       3      4 5    6    7    8    9     10
+        var doc = NerConsistencyTests.Run("Rose Mutiso planted a rose . Rose said it grew well .", "0:2:PERSON", "6:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[6].Ner);
+    }
+
+    // Row "the-head": "the X" heading its phrase is not a person's name.
+    [Fact]
+    public void A_name_after_the_that_heads_its_phrase_is_not_a_person_anywhere_in_the_article()
+    {
+        //             0   1     2     3    4   5          6   7   8   9 10         11     12   13
+        var doc = NerConsistencyTests.Run("The court heard that the Petitioner was not present . Petitioner appealed later .",
+            "5:1:PERSON", "10:1:PERSON");
+        Assert.DoesNotContain("PERSON", Tags(doc));
+    }
+
+    [Fact]
+    public void A_name_after_the_that_modifies_a_noun_stays_a_person()
+    {
+        //             0   1     2              3      4 5     6       7        8  9
+        var doc = NerConsistencyTests.Run("The Biden administration agreed , Biden 's office said .", "1:1:PERSON", "5:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[1].Ner);
+        Assert.Equal("B-PERSON", doc.Tokens[5].Ner);
+    }
+
+    [Theory]
+    [InlineData("x\tprefix\tCyclone\tWEATHER\te", "unknown type")]
+    [InlineData("x\tsuffix\tCyclone\tEVENT\te", "unknown kind")]
+    [InlineData("x\tprefix\tcyclone\tEVENT\te", "must be capitalised")]
+    [InlineData("x\tprefix\t-\tEVENT\te", "needs words")]
+    [InlineData("x\tlower-seen\t-\tPERSON\te\nx\tlower-seen\t-\tORG\te", "duplicate id")]
+    public void A_bad_row_fails_with_its_line(string table, string message)
+    {
+        var rows = TsvTable.Read(new StringReader(table), "span_cues.tsv", 5, 5);
+        var e = Assert.Throws<TableException>(() => new NerSpanCues(rows));
+        Assert.Contains("span_cues.tsv:", e.Message, StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_table_loads() => Assert.NotNull(NerSpanCues.Shared);
+}
