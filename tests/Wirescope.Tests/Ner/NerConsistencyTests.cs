@@ -52,6 +52,15 @@ public class NerConsistencyTests
     }
 
     [Fact]
+    public void A_one_word_person_only_the_model_found_is_not_spread_to_its_repeats()
+    {
+        //             0      1      2    3      4 5    6      7  8     9
+        var doc = Run("Neiafu has a harbour . Boats reach Neiafu daily .", "0:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[0].Ner);
+        Assert.Equal("O", doc.Tokens[7].Ner);
+    }
+
+    [Fact]
     public void A_surname_later_in_the_article_is_the_same_person()
     {
         //                      0       1         2        3    4   5   6   7  8 9     10   11  12  13      14 15    16    17   18
