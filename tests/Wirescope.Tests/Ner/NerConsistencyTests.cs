@@ -12,15 +12,19 @@ public class NerConsistencyTests
 {
     private static readonly NerAnnotator Annotator = new(ZeroModel(), DateMoneyRules.Shared);
 
-    private static NerModel ZeroModel()
+    /// <summary>A model with no weights (it finds nothing), with the given lower-case lexicon.</summary>
+    internal static NerModel ZeroModel(NerLexicon? lexicon = null)
     {
         var tags = new NerTags(NerTags.DefaultTypes);
-        var featurizer = new NerFeaturizer(Gazetteer.Shared, 10);
+        var featurizer = new NerFeaturizer(Gazetteer.Shared, 10, lexicon: lexicon);
         return new NerModel(tags, featurizer, new float[featurizer.Buckets * tags.Count], new float[(tags.Count + 1) * tags.Count]);
     }
 
     /// <summary>Runs the NER with the given model spans: "first:count:TYPE".</summary>
-    internal static Document Run(string text, params string[] modelSpans)
+    internal static Document Run(string text, params string[] modelSpans) => Run(Annotator, text, modelSpans);
+
+    /// <summary>Runs the given annotator (over a zero model) with the given model spans: "first:count:TYPE".</summary>
+    internal static Document Run(NerAnnotator Annotator, string text, params string[] modelSpans)
     {
         var doc = NerTestDocs.FromWords(text);
         var s = new NerScratch();

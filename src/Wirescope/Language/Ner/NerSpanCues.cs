@@ -178,8 +178,16 @@ public sealed class NerSpanCues
         for (var k = 0; k < spans.Count; k++)
         {
             var sp = spans[k];
-            if (sp.Type != "PERSON" || sp.Count == 0) continue;
+            if (sp.Count == 0) continue;
             var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            // "Cabinet Secretary for Health": a portfolio of common words is no organisation
+            // either (but "Chairman of Tesla", "President of Kenya" keep theirs).
+            if (sp.Type == "ORG" && sp.First - 2 >= lo && IsOfFor(s, sp.First - 1) && IsRole(s, sp.First - 2) && AllCommon(s, sp))
+            {
+                spans[k] = sp with { Count = 0 };
+                continue;
+            }
+            if (sp.Type != "PERSON") continue;
             // The role word opens the span ("Dean for ..."), or the span opens with the "of/for"
             // after it (the gazetteer pass trimmed a title: "for Foreign Affairs"), or follows it.
             var afterOf = IsRole(s, sp.First) && sp.First + 1 < hi && IsOfFor(s, sp.First + 1) ? sp.First + 2
@@ -187,8 +195,7 @@ public sealed class NerSpanCues
                 : sp.First - 2 >= lo && IsOfFor(s, sp.First - 1) && IsRole(s, sp.First - 2) ? sp.First : -1;
             if (afterOf < 0) continue;
             // A known first name inside: the person starts there ("Minister for Health Aisha Bello" read as one span).
-            var person = -1;
-            for (var w = afterOf; w < sp.End && person < 0; w++) if (IsFirstName(s, w)) person = w;
+            var person = PersonAfterOffice(s, afterOf, sp.End);
             spans[k] = person < 0 ? sp with { Count = 0 } : sp with { First = person, Count = sp.End - person };
         }
         // "Dean for Undergraduate" and "Education" as two spans: a PERSON word that continues the
@@ -202,8 +209,37 @@ public sealed class NerSpanCues
             if (before < 0 || !IsCap(s, before) || covered[before]) continue;
             var w = before;
             while (w > 0 && IsCap(s, w) && !IsOfFor(s, w)) w--;
-            if (w >= 1 && IsOfFor(s, w) && IsRole(s, w - 1) && !IsFirstName(s, sp.First)) spans[k] = sp with { Count = 0 };
+            if (w < 1 || !IsOfFor(s, w) || !IsRole(s, w - 1)) continue;
+            var person = PersonAfterOffice(s, w + 1, sp.End);
+            // The name-like words reach back over the whole span: the model's span stands.
+            if (person < 0) spans[k] = sp with { Count = 0 };
+            else if (person > sp.First) spans[k] = sp with { First = person, Count = sp.End - person };
         }
+    }
+
+    /// <summary>
+    /// Where a person's name starts inside the words after an office's "of/for", or -1: at a known
+    /// first name, or at the first of two or more trailing words that are not common in lower case
+    /// (lexicon band 0 or 1, never lower case in the article: the portfolio is made of common words: "Disaster Management Enamur Rahman",
+    /// "Health Akin Abayomi"; "Undergraduate Education" holds none of the shape).
+    /// </summary>
+    private static int PersonAfterOffice(NerScratch s, int from, int end)
+    {
+        for (var w = from; w < end; w++) if (IsFirstName(s, w)) return w;
+        var first = end;
+        while (first > from && IsRareInLower(s, first - 1)) first--;
+        return end - first >= 2 ? first : -1;
+    }
+
+    private static bool IsRareInLower(NerScratch s, int i) =>
+        IsCap(s, i) && s.LexBand[i] < 2 && (s.DocFlags[i] & NerFeaturizer.DSeenLower) == 0
+        && (NerFeaturizer.GazAny(s, i) & (ushort)(GazetteerClass.OrgWord | GazetteerClass.LocWord | GazetteerClass.FacWord
+            | GazetteerClass.GpeWord | GazetteerClass.EventWord | GazetteerClass.Title)) == 0;
+
+    private static bool AllCommon(NerScratch s, NerSpan sp)
+    {
+        for (var w = sp.First; w < sp.End; w++) if (s.LexBand[w] < 2) return false;
+        return true;
     }
 
     private static bool IsOfFor(NerScratch s, int i) => s.Lower[i] == Of || s.Lower[i] == For;
