@@ -92,6 +92,34 @@ public class NerSpanCueTests
         Assert.Equal("O O B-ORG O O", Tags(doc));
     }
 
+    // Rows "mountain" and "landform": a place word opening or ending a "person" makes it a place.
+    [Fact]
+    public void A_person_span_opened_or_ended_by_a_place_word_is_a_place()
+    {
+        //             0     1        2          3       4     5 6   7    8    9     10
+        var doc = Run("Mount Lewotobi Laki-laki erupted again , and Lake Toba stayed calm .", "0:3:PERSON", "7:2:PERSON");
+        Assert.Equal("B-LOC I-LOC I-LOC O O O O B-LOC I-LOC O O O", Tags(doc));
+        //             0        1        2   3    4     5   6   7     8      9
+        doc = Run("Rescuers searched the Tana River and the Kerio Valley .", "3:2:PERSON", "7:2:PERSON");
+        Assert.Equal("O O O B-LOC I-LOC O O B-LOC I-LOC O", Tags(doc));
+        //             0    1    2     3     4
+        doc = Run("Ricki Lake said hello .", "0:2:PERSON");
+        Assert.Equal("B-PERSON I-PERSON O O O", Tags(doc));
+    }
+
+    // Row "town": "residents of X", "the town of X".
+    [Fact]
+    public void The_word_after_residents_of_or_the_town_of_is_a_place()
+    {
+        //             0         1  2    3    4   5   6       7   8    9  10      11
+        var doc = Run("Residents of Boru said ash had covered the town of Maumere .", "2:1:PERSON");
+        Assert.Equal("O O B-GPE O O O O O O O B-GPE O", Tags(doc));
+        // A name the tables know as something else stays with the model: here, nothing.
+        //             0         1  2     3     4
+        doc = Run("Residents of Ahmed spoke out .");
+        Assert.Equal("O O O O O O", Tags(doc));
+    }
+
     // Row "common": a one-word PERSON the article also writes in lower case is a common noun.
     [Fact]
     public void A_capitalised_common_noun_the_article_writes_in_lower_case_is_not_a_person()

@@ -18,6 +18,8 @@ public sealed class NerSpanCues
     private readonly List<(ulong[] Words, string Type, string Rule)> _prefixes = new();
     private readonly HashSet<ulong> _roles = new();
     private readonly List<string> _lowerSeenTypes = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _opens = new(), _ends = new();
+    private readonly List<(ulong[] Words, string Type, string Rule)> _placeAfter = new();
     private readonly List<(HashSet<ulong> Words, string Type)> _notAfter = new();
 
     // PTB tags of a word that makes the name before it a modifier ("the Biden administration",
@@ -54,6 +56,17 @@ public sealed class NerSpanCues
                     if (words.Length == 0) throw row.Error("a role-of row needs words");
                     foreach (var w in words) _roles.Add(FeatureHash.Lower(w));
                     break;
+                case "opens" or "ends":
+                    if (type == "-" || words.Length == 0) throw row.Error($"an {row[1]} row needs words and a type");
+                    foreach (var w in words)
+                        if (!(row[1] == "opens" ? _opens : _ends).TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0])))
+                            throw row.Error($"'{w}' is in another {row[1]} row");
+                    break;
+                case "place-after":
+                    if (type == "-" || words.Length == 0) throw row.Error("a place-after row needs words and a type");
+                    foreach (var phrase in words)
+                        _placeAfter.Add((phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => FeatureHash.Lower(p)).ToArray(), type, RulePrefix + row[0]));
+                    break;
                 case "lower-seen":
                     if (type == "-") throw row.Error("a lower-seen row needs a type");
                     _lowerSeenTypes.Add(type);
@@ -63,7 +76,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, lower-seen, not-after)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, lower-seen, not-after)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -83,6 +96,8 @@ public sealed class NerSpanCues
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         if (_prefixes.Count > 0) Prefixes(s);
         if (_roles.Count > 0) Roles(s);
+        if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
+        if (_placeAfter.Count > 0) PlacesAfter(s);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
         foreach (var (words, type) in _notAfter) NotAfter(s, words, type);
         spans.RemoveAll(sp => sp.Count == 0);
@@ -292,5 +307,61 @@ public sealed class NerSpanCues
         var key = 0x7E11UL;
         for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, s.Exact[k]);
         return key;
+    }
+
+    /// <summary>"Mount Lewotobi Laki-laki", "Avai'o'vuna Swamp" read as a person: a place head word opening or ending it says what it is.</summary>
+    private void Heads(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count < 2 || sp.Type != "PERSON") continue;
+            if (_opens.TryGetValue(s.Lower[sp.First], out var o) && IsCap(s, sp.First)) spans[k] = sp with { Type = o.Type, Rule = o.Rule };
+            else if (_ends.TryGetValue(s.Lower[sp.End - 1], out var e) && IsCap(s, sp.End - 1)) spans[k] = sp with { Type = e.Type, Rule = e.Rule };
+        }
+    }
+
+    /// <summary>"residents of Boru", "the town of Maumere": the one capitalised word after the phrase is a place.</summary>
+    private void PlacesAfter(NerScratch s)
+    {
+        var spans = s.Spans;
+        var covered = Covered(s);
+        var added = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start; i < end; i++)
+                foreach (var (words, type, rule) in _placeAfter)
+                {
+                    var j = i + words.Length;
+                    if (j >= end || !MatchesLower(s, i, words, start) || !IsAlphaCap(s, j) || (j + 1 < end && IsCap(s, j + 1))) continue;
+                    if (covered[j])
+                    {
+                        // Retype a one-word person there; anything else the model found stands.
+                        for (var k = 0; k < spans.Count; k++)
+                            if (spans[k].First == j && spans[k].Count == 1 && spans[k].Type == "PERSON") spans[k] = spans[k] with { Type = type, Rule = rule };
+                    }
+                    else if (s.LexBand[j] < 2 && (s.DocFlags[j] & NerFeaturizer.DSeenLower) == 0 && (NerFeaturizer.GazAny(s, j) & NotPlace) == 0)
+                    {
+                        spans.Add(new NerSpan(j, 1, type, rule));
+                        covered[j] = true;
+                        added = true;
+                    }
+                    break;
+                }
+        }
+        if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    private const ushort NotPlace = (ushort)(GazetteerClass.Org | GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title
+        | GazetteerClass.Norp | GazetteerClass.OrgWord | GazetteerClass.EventWord | GazetteerClass.Event);
+
+    /// <summary>The words in lower case ("Residents of" may open a sentence).</summary>
+    private static bool MatchesLower(NerScratch s, int i, ulong[] words, int sentenceStart)
+    {
+        for (var k = 0; k < words.Length; k++)
+            if (s.Lower[i + k] != words[k] || ((s.Flags[i + k] & NerFeaturizer.FLowerWord) == 0 && i + k != sentenceStart)) return false;
+        return true;
     }
 }
