@@ -107,6 +107,15 @@ public class NerSpanCueTests
         Assert.Equal("B-PERSON I-PERSON O O O", Tags(doc));
     }
 
+    // Row "institution": Malay, Arabic, Urdu institution words opening a "person".
+    [Fact]
+    public void A_person_span_opened_by_an_institution_word_is_an_organisation()
+    {
+        //             0   1     2      3      4   5    6 7   8      9      10     11       12 13
+        var doc = Run("The Dewan Rakyat passed the bill , and Majlis Amanah Rakyat welcomed it .", "1:2:PERSON", "8:3:PERSON");
+        Assert.Equal("O B-ORG I-ORG O O O O O B-ORG I-ORG I-ORG O O O", Tags(doc));
+    }
+
     // Row "town": "residents of X", "the town of X".
     [Fact]
     public void The_word_after_residents_of_or_the_town_of_is_a_place()
