@@ -25,6 +25,10 @@ internal static class NerBoundaryRepair
     /// <summary>Longest organisation name a capitalised run may make (longer runs are lists or headlines).</summary>
     private const int MaxOrgWords = 8;
 
+    private static readonly ulong For = FeatureHash.Lower("for");
+
+    private static readonly ulong[] CentreWords = [FeatureHash.Lower("Centre"), FeatureHash.Lower("Center")];
+
     private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")"), And = FeatureHash.Lower("and");
 
     // Words that may sit inside an organisation name between capitalised words.
@@ -269,7 +273,11 @@ internal static class NerBoundaryRepair
         var headLast = IsOrgHead(s, end - 1);
         // "Ministry of ...", also after a qualifier ("Yemeni Ministry of Water and Environment").
         var headOf = false;
-        for (var m = first; m + 1 < end && !headOf; m++) headOf = IsOrgHead(s, m) && s.Lower[m + 1] == OrgConnectors[0];
+        // Also "... Commission for Human Rights", "Nigeria Centre for Disease Control": a head word
+        // (or Centre/Center, otherwise a building) before "for" names a body, not a place.
+        for (var m = first; m + 1 < end && !headOf; m++)
+            headOf = (IsOrgHead(s, m) && (s.Lower[m + 1] == OrgConnectors[0] || s.Lower[m + 1] == For))
+                || (s.Lower[m + 1] == For && Array.IndexOf(CentreWords, s.Lower[m]) >= 0);
         if (!headLast && !headOf) return;
         // A title inside the run ("Foreign Minister", "Bank Governor") means the run names a person's role.
         for (var k = first; k < end; k++)
