@@ -129,6 +129,19 @@ public class NerSpanCueTests
         Assert.Equal("O O O O O O", Tags(doc));
     }
 
+    // Row "compass": "40 km north of Kabeero".
+    [Fact]
+    public void The_word_after_a_compass_direction_and_of_is_a_place_and_outvotes_the_models_guesses()
+    {
+        //             0    1   2     3    4 5   6    7  8  9     10 11   12 13        14 15     16
+        var doc = Run("Kabeero has grown . The camp lies 40 km north of Kabeero . South of Obongi , roads closed .",
+            "0:1:PERSON", "11:1:PERSON");
+        // The cue's GPE outvotes the model's PERSON at the other mention, though that came first.
+        Assert.Equal("B-GPE", doc.Tokens[11].Ner);
+        Assert.Equal("B-GPE", doc.Tokens[0].Ner);
+        Assert.Equal("B-GPE", doc.Tokens[15].Ner);
+    }
+
     // Row "common": a one-word PERSON the article also writes in lower case is a common noun.
     [Fact]
     public void A_capitalised_common_noun_the_article_writes_in_lower_case_is_not_a_person()

@@ -14,6 +14,9 @@ internal static class NerConsistency
 {
     private const int MaxNameWords = 8;
 
+    /// <summary>Votes of one cue-typed mention: more than any article repeats a name.</summary>
+    private const int CueVotes = 1000;
+
     public static void Apply(NerScratch s, int n)
     {
         var spans = s.Spans;
@@ -61,7 +64,10 @@ internal static class NerConsistency
             var key = KeyOf(s, span.First, span.Count);
             if (!votes.TryGetValue(key, out var list)) votes[key] = list = new();
             var at = list.FindIndex(v => v.Type == span.Type);
-            if (at < 0) list.Add((span.Type, 1)); else list[at] = (span.Type, list[at].Count + 1);
+            // A span typed by a cue (NerSpanCues: "south of Rockridge", "Cyclone Idai") carries
+            // evidence the model's guesses at the other mentions lack: it outvotes them.
+            var weight = NerSpanCues.IsCueRule(span.Rule) ? CueVotes : 1;
+            if (at < 0) list.Add((span.Type, weight)); else list[at] = (span.Type, list[at].Count + weight);
         }
         for (var i = 0; i < spans.Count; i++)
         {

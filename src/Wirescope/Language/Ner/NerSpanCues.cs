@@ -15,6 +15,9 @@ public sealed class NerSpanCues
 {
     private const string RulePrefix = "ner.cue.";
 
+    /// <summary>Whether a span's rule is one of these cues ("ner.cue.storm").</summary>
+    internal static bool IsCueRule(string rule) => rule.StartsWith(RulePrefix, StringComparison.Ordinal);
+
     private readonly List<(ulong[] Words, string Type, string Rule)> _prefixes = new();
     private readonly HashSet<ulong> _roles = new();
     private readonly List<string> _lowerSeenTypes = new();
