@@ -138,16 +138,39 @@ internal static class NerBoundaryRepair
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
             for (var i = start + 1; i + 1 < end; i++)
             {
-                if (covered[i] || Array.IndexOf(AdminNouns, s.Lower[i + 1]) < 0 || (s.Flags[i + 1] & NerFeaturizer.FLowerWord) == 0) continue;
-                var f = s.Flags[i];
-                if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FDigit)) != 0) continue;
-                if ((s.Flags[i - 1] & NerFeaturizer.FCap) != 0) continue;
-                if (NerFeaturizer.GazAny(s, i) != 0 || s.LexBand[i] != 0 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) continue;
-                if (calendar is not null && calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) != 0) continue;
-                spans.Add(new NerSpan(i, 1, "GPE", Rule));
-                covered[i] = true;
+                if ((s.Flags[i + 1] & NerFeaturizer.FLowerWord) == 0) continue;
+                var plural = Array.IndexOf(AdminPlurals, s.Lower[i + 1]) >= 0;
+                if (!plural && Array.IndexOf(AdminNouns, s.Lower[i + 1]) < 0) continue;
+                // "in Kavre and Lalitpur districts": each name of the list before a plural is a place.
+                for (var w = i; w > start; w -= 2)
+                {
+                    if (!covered[w] && IsUnknownPlaceWord(s, w, tokens, text, calendar))
+                    {
+                        spans.Add(new NerSpan(w, 1, "GPE", Rule));
+                        covered[w] = true;
+                    }
+                    else if (!covered[w]) break;
+                    if (!plural || w - 2 <= start || (s.Lower[w - 1] != And && s.Lower[w - 1] != Comma)) break;
+                }
             }
         }
+    }
+
+    // The plurals, after a list of names ("Kavrepalanchok and Lalitpur districts").
+    private static readonly ulong[] AdminPlurals =
+        new[] { "districts", "regions", "provinces", "states", "counties", "towns", "villages", "governorates", "municipalities", "prefectures", "townships", "communes", "divisions" }
+            .Select(w => FeatureHash.Lower(w)).ToArray();
+
+    private static readonly ulong Comma = FeatureHash.Lower(",");
+
+    /// <summary>One unknown capitalised word, not after another, not a calendar word, not common in lower case.</summary>
+    private static bool IsUnknownPlaceWord(NerScratch s, int i, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var f = s.Flags[i];
+        if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FDigit)) != 0) return false;
+        if ((s.Flags[i - 1] & NerFeaturizer.FCap) != 0) return false;
+        if (NerFeaturizer.GazAny(s, i) != 0 || s.LexBand[i] != 0 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) return false;
+        return calendar is null || calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) == 0;
     }
 
     private const ushort OtherThanPerson = (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Fac
