@@ -142,6 +142,25 @@ public class NerSpanCueTests
         Assert.Equal("B-GPE", doc.Tokens[15].Ner);
     }
 
+    // Row "agency": the news agency in a dateline's brackets.
+    [Fact]
+    public void The_bracketed_words_of_a_dateline_are_the_agency()
+    {
+        //             0    1 2    3  4 5      6 7  8          9        10 11  12      13
+        var doc = Run("Lima , Oct. 10 ( Andina ) -- Protesters gathered in the capital .", "0:1:GPE", "5:1:PERSON");
+        Assert.Equal("B-GPE O B-DATE I-DATE O B-ORG O O O O O O O O", Tags(doc));
+        //             0      1 2   3     4 5  6      7      8     9
+        doc = Run("Harare ( New Ziana ) -- Voters queued early .", "0:1:GPE");
+        Assert.Equal("B-GPE O B-ORG I-ORG O O O O O O", Tags(doc));
+        // Not a dateline: brackets later in a sentence, or no dash after them.
+        //             0   1     2   3   4     5 6  7     8 9  10    11
+        doc = Run("The group met the envoy ( Mr Haile ) -- twice .", "6:2:PERSON");
+        Assert.Contains("PERSON", Tags(doc));
+        //             0    1 2      3 4    5
+        doc = Run("Lima ( Andina ) said so .", "0:1:GPE", "2:1:PERSON");
+        Assert.Equal("B-GPE O B-PERSON O O O O", Tags(doc));
+    }
+
     // Row "common": a one-word PERSON the article also writes in lower case is a common noun.
     [Fact]
     public void A_capitalised_common_noun_the_article_writes_in_lower_case_is_not_a_person()

@@ -23,6 +23,8 @@ public sealed class NerSpanCues
     private readonly List<string> _lowerSeenTypes = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _opens = new(), _ends = new();
     private readonly List<(ulong[] Words, string Type, string Rule)> _placeAfter = new();
+    private readonly HashSet<ulong> _datelineDashes = new();
+    private string _datelineType = "", _datelineRule = "";
     private readonly List<(HashSet<ulong> Words, string Type)> _notAfter = new();
 
     // PTB tags of a word that makes the name before it a modifier ("the Biden administration",
@@ -70,6 +72,11 @@ public sealed class NerSpanCues
                     foreach (var phrase in words)
                         _placeAfter.Add((phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => FeatureHash.Lower(p)).ToArray(), type, RulePrefix + row[0]));
                     break;
+                case "dateline":
+                    if (type == "-" || words.Length == 0) throw row.Error("a dateline row needs words and a type");
+                    foreach (var w in words) _datelineDashes.Add(FeatureHash.Lower(w));
+                    (_datelineType, _datelineRule) = (type, RulePrefix + row[0]);
+                    break;
                 case "lower-seen":
                     if (type == "-") throw row.Error("a lower-seen row needs a type");
                     _lowerSeenTypes.Add(type);
@@ -79,7 +86,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, lower-seen, not-after)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, lower-seen, not-after)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -101,6 +108,7 @@ public sealed class NerSpanCues
         if (_roles.Count > 0) Roles(s);
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
         if (_placeAfter.Count > 0) PlacesAfter(s);
+        if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
         foreach (var (words, type) in _notAfter) NotAfter(s, words, type);
         spans.RemoveAll(sp => sp.Count == 0);
@@ -366,5 +374,55 @@ public sealed class NerSpanCues
         for (var k = 0; k < words.Length; k++)
             if (s.Lower[i + k] != words[k] || ((s.Flags[i + k] & NerFeaturizer.FLowerWord) == 0 && i + k != sentenceStart)) return false;
         return true;
+    }
+
+    /// <summary>Longest dateline before the bracket ("BEIJING , June 14 , 2025 ( Xinhua ) --").</summary>
+    private const int MaxDatelineWords = 12;
+
+    private static readonly ulong OpenBracket = FeatureHash.Lower("("), CloseBracket = FeatureHash.Lower(")"), Ampersand = FeatureHash.Lower("&");
+
+    /// <summary>"Lima ( Andina ) --": the capitalised words in brackets before the dash of a dateline are the agency.</summary>
+    private void Datelines(NerScratch s)
+    {
+        var spans = s.Spans;
+        var changed = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            for (var o = start + 1; o < Math.Min(end, start + MaxDatelineWords); o++)
+            {
+                if (s.Lower[o] != OpenBracket) continue;
+                var c = o + 1;
+                while (c < end && c - o <= 4 && (IsCap(s, c) || s.Lower[c] == Ampersand)) c++;
+                if (c == o + 1 || c + 1 >= end || s.Lower[c] != CloseBracket || !_datelineDashes.Contains(s.Lower[c + 1])) break;
+                // Before the bracket only the dateline: a place, a date, commas; no lower-case word.
+                if (!IsCap(s, start)) break;
+                var plain = true;
+                for (var k = start; k < o && plain; k++) plain = (s.Flags[k] & NerFeaturizer.FLowerWord) == 0;
+                if (!plain) break;
+                var first = o + 1;
+                var count = c - first;
+                var inside = -1;
+                var blocked = false;
+                for (var k = 0; k < spans.Count; k++)
+                {
+                    var sp = spans[k];
+                    if (sp.Count == 0 || sp.End <= first || sp.First >= c) continue;
+                    if (sp.First == first && sp.Count == count) inside = k;
+                    else blocked = true;
+                }
+                if (blocked) break;
+                if (inside >= 0)
+                {
+                    if (spans[inside].Type != _datelineType) spans[inside] = spans[inside] with { Type = _datelineType, Rule = _datelineRule };
+                }
+                else
+                {
+                    spans.Add(new NerSpan(first, count, _datelineType, _datelineRule));
+                    changed = true;
+                }
+                break;
+            }
+        }
+        if (changed) spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
 }
