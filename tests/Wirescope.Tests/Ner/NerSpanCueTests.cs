@@ -164,6 +164,22 @@ public class NerSpanCueTests
         Assert.Equal("B-GPE O B-PERSON O O O O", Tags(doc));
     }
 
+    // Row "and-place": "in Epworth and Gokwe".
+    [Fact]
+    public void An_unknown_word_joined_to_a_place_by_and_is_a_place()
+    {
+        //             0  1         2    3  4    5  6       7   8     9  10    11
+        var doc = Run("By-elections will be held in Epworth and Gokwe in March .", "5:1:GPE");
+        Assert.Equal("B-GPE", doc.Tokens[7].Ner);
+        // A word the article writes in lower case, or a capitalised run, is left alone.
+        //             0     1    2     3   4       5    6     7       8
+        doc = Run("Maize from Kenya and Harvest Plus seeds arrived .", "2:1:GPE");
+        Assert.Equal("O", doc.Tokens[4].Ner);
+        //             0    1   2     3   4       5        6 7   8   9       10     11
+        doc = Run("Rain hit Kenya and Drought followed , and the drought lasted .", "2:1:GPE");
+        Assert.Equal("O", doc.Tokens[4].Ner);
+    }
+
     // Row "common": a one-word PERSON the article also writes in lower case is a common noun.
     [Fact]
     public void A_capitalised_common_noun_the_article_writes_in_lower_case_is_not_a_person()
