@@ -23,6 +23,7 @@ public sealed class NerSpanCues
     private readonly List<string> _lowerSeenTypes = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _opens = new(), _ends = new();
     private readonly List<(ulong[] Words, string Type, string Rule)> _placeAfter = new();
+    private readonly HashSet<ulong> _placeAfterFirst = new();
     private readonly HashSet<ulong> _datelineDashes = new();
     private readonly List<(HashSet<ulong> Words, string Type, string Rule)> _coordinated = new();
     private string _datelineType = "", _datelineRule = "";
@@ -71,7 +72,11 @@ public sealed class NerSpanCues
                 case "place-after":
                     if (type == "-" || words.Length == 0) throw row.Error("a place-after row needs words and a type");
                     foreach (var phrase in words)
-                        _placeAfter.Add((phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => FeatureHash.Lower(p)).ToArray(), type, RulePrefix + row[0]));
+                    {
+                        var hashes = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => FeatureHash.Lower(p)).ToArray();
+                        _placeAfter.Add((hashes, type, RulePrefix + row[0]));
+                        _placeAfterFirst.Add(hashes[0]);
+                    }
                     break;
                 case "dateline":
                     if (type == "-" || words.Length == 0) throw row.Error("a dateline row needs words and a type");
@@ -132,7 +137,7 @@ public sealed class NerSpanCues
         var spans = s.Spans;
         var names = s.Names;
         names.Clear();
-        var found = new List<(ulong Name, string Type, string Rule)>();
+        List<(ulong Name, string Type, string Rule)>? found = null;
         foreach (var (start, end) in s.Ranges)
         {
             for (var i = start; i < end; i++)
@@ -146,13 +151,13 @@ public sealed class NerSpanCues
                     if (j + 1 < end && IsCap(s, j + 1)) break;
                     if (!ClearInside(spans, i, j + 1)) break;
                     spans.Add(new NerSpan(i, j + 1 - i, type, rule));
-                    found.Add((s.Exact[j], type, rule));
+                    (found ??= new()).Add((s.Exact[j], type, rule));
                     i = j;
                     break;
                 }
             }
         }
-        if (found.Count == 0) return;
+        if (found is null) return;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         foreach (var (name, type, rule) in found)
         {
@@ -349,6 +354,8 @@ public sealed class NerSpanCues
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
             for (var i = start; i < end; i++)
+            {
+                if (!_placeAfterFirst.Contains(s.Lower[i])) continue;
                 foreach (var (words, type, rule) in _placeAfter)
                 {
                     var j = i + words.Length;
@@ -367,6 +374,7 @@ public sealed class NerSpanCues
                     }
                     break;
                 }
+            }
         }
         if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
