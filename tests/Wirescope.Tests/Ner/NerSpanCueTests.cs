@@ -145,6 +145,15 @@ public class NerSpanCueTests
         Assert.Equal("B-GPE", doc.Tokens[15].Ner);
     }
 
+    // Row "travel": "flew to Rangpur", "born in Randers".
+    [Fact]
+    public void The_word_after_flew_to_or_fled_to_is_a_place()
+    {
+        //             0   1        2    3  4       5 6   7        8    9  10     11
+        var doc = Run("The minister flew to Rangpur , and refugees fled to Kakuma .", "4:1:PERSON");
+        Assert.Equal("O O O O B-GPE O O O O O B-GPE O", Tags(doc));
+    }
+
     // Row "agency": the news agency in a dateline's brackets.
     [Fact]
     public void The_bracketed_words_of_a_dateline_are_the_agency()
