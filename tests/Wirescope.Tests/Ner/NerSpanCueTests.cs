@@ -154,6 +154,19 @@ public class NerSpanCueTests
         Assert.Equal("O O O O B-GPE O O O O O B-GPE O", Tags(doc));
     }
 
+    // Row "org-heads": more head words for the boundary repairs' organisation runs.
+    [Fact]
+    public void A_capitalised_run_ending_in_an_extra_organisation_head_is_one_organisation()
+    {
+        //             0      1    2  3   4       5          6        7
+        var doc = Run("Shares rose on the Nairobi Securities Exchange .", "4:1:GPE");
+        Assert.Equal("O O O O B-ORG I-ORG I-ORG O", Tags(doc));
+        // Without the cues the run stays the model's place.
+        var plain = NerConsistencyTests.Run(new NerAnnotator(NerConsistencyTests.ZeroModel(), DateMoneyRules.Shared, spanCues: false),
+            "Shares rose on the Nairobi Securities Exchange .", "4:1:GPE");
+        Assert.Equal("O O O O B-GPE O O O", Tags(plain));
+    }
+
     // Row "agency": the news agency in a dateline's brackets.
     [Fact]
     public void The_bracketed_words_of_a_dateline_are_the_agency()

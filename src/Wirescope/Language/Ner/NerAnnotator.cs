@@ -102,7 +102,7 @@ public sealed class NerAnnotator
     {
         var n = doc.Tokens.Count;
         if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
-        NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared);
+        NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared, _cues);
         _cues?.Apply(s);
         NerConsistency.Apply(s, n);
         if (_rules is not null) AddRuleSpans(doc, s, doc.Article?.Text ?? "");

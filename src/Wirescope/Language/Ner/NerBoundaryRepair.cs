@@ -39,7 +39,7 @@ internal static class NerBoundaryRepair
     private static readonly ulong[] Determiners =
         new[] { "the", "a", "an", "this", "that", "its", "his", "her", "their", "our" }.Select(w => FeatureHash.Lower(w)).ToArray();
 
-    public static void Apply(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
+    public static void Apply(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar, NerSpanCues? cues = null)
     {
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
@@ -47,7 +47,7 @@ internal static class NerBoundaryRepair
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
-            OrgRuns(s, start, end);
+            OrgRuns(s, start, end, cues);
         }
         spans.RemoveAll(sp => sp.Count == 0);
         spans.AddRange(s.Pending);
@@ -251,10 +251,12 @@ internal static class NerBoundaryRepair
 
     private static bool IsCap(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
 
-    private static bool IsOrgHead(NerScratch s, int i) => (s.GazU[i] & (ushort)GazetteerClass.OrgWord) != 0;
+    /// <summary>An organisation head word of name_words.tsv, or one of span_cues.tsv's org-head rows (used after the model only).</summary>
+    private static bool IsOrgHead(NerScratch s, int i, NerSpanCues? cues) =>
+        (s.GazU[i] & (ushort)GazetteerClass.OrgWord) != 0 || (cues is not null && (s.Flags[i] & NerFeaturizer.FCap) != 0 && cues.IsOrgHead(s.Lower[i]));
 
     /// <summary>Capitalised runs that are organisation names by their head word become one ORG span.</summary>
-    private static void OrgRuns(NerScratch s, int start, int end)
+    private static void OrgRuns(NerScratch s, int start, int end, NerSpanCues? cues)
     {
         var i = start;
         while (i < end)
@@ -271,40 +273,40 @@ internal static class NerBoundaryRepair
             var first = i;
             // "The", "Its" opening a sentence are not part of the name.
             while (first < j && Array.IndexOf(Determiners, s.Lower[first]) >= 0) first++;
-            TryOrgRun(s, first, j);
+            TryOrgRun(s, first, j, cues);
             i = j;
         }
     }
 
-    private static void TryOrgRun(NerScratch s, int first, int end, bool known = false)
+    private static void TryOrgRun(NerScratch s, int first, int end, NerSpanCues? cues, bool known = false)
     {
         var len = end - first;
         if (len < 2) return;
         // Two bodies joined by "and" ("Malawi Red Cross Society and Medical Aid Society"): each is a run of its own.
         for (var m = first + 1; m + 1 < end; m++)
-            if (s.Lower[m] == And && IsOrgHead(s, m - 1))
+            if (s.Lower[m] == And && IsOrgHead(s, m - 1, cues))
             {
                 // The model's one span over both is two organisations.
                 var at0 = FirstEndingAfter(s.Spans, first);
                 var whole = at0 < s.Spans.Count && s.Spans[at0] is { Type: "ORG" } w && w.First == first && w.End == end;
                 if (whole) s.Spans[at0] = s.Spans[at0] with { Count = 0 };
-                TryOrgRun(s, first, m, whole);
-                TryOrgRun(s, m + 1, end, whole);
+                TryOrgRun(s, first, m, cues, whole);
+                TryOrgRun(s, m + 1, end, cues, whole);
                 return;
             }
         if (len > MaxOrgWords) return;
-        var headLast = IsOrgHead(s, end - 1);
+        var headLast = IsOrgHead(s, end - 1, cues);
         // "Ministry of ...", also after a qualifier ("Yemeni Ministry of Water and Environment").
         var headOf = false;
         // Also "... Commission for Human Rights", "Nigeria Centre for Disease Control": a head word
         // (or Centre/Center, otherwise a building) before "for" names a body, not a place.
         for (var m = first; m + 1 < end && !headOf; m++)
-            headOf = (IsOrgHead(s, m) && (s.Lower[m + 1] == OrgConnectors[0] || s.Lower[m + 1] == For))
+            headOf = (IsOrgHead(s, m, cues) && (s.Lower[m + 1] == OrgConnectors[0] || s.Lower[m + 1] == For))
                 || (s.Lower[m + 1] == For && Array.IndexOf(CentreWords, s.Lower[m]) >= 0);
         if (!headLast && !headOf) return;
         // A title inside the run ("Foreign Minister", "Bank Governor") means the run names a person's role.
         for (var k = first; k < end; k++)
-            if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k)) return;
+            if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k, cues)) return;
         var spans = s.Spans;
         // Spans that overlap the run must lie inside it; a person's name inside it stops the repair.
         // (The spans are sorted and disjoint here: the overlapping ones are a contiguous stretch.)

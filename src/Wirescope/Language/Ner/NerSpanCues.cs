@@ -25,6 +25,7 @@ public sealed class NerSpanCues
     private readonly List<(ulong[] Words, string Type, string Rule)> _placeAfter = new();
     private readonly HashSet<ulong> _placeAfterFirst = new();
     private readonly HashSet<ulong> _datelineDashes = new();
+    private readonly HashSet<ulong> _orgHeads = new();
     private readonly List<(HashSet<ulong> Words, string Type, string Rule)> _coordinated = new();
     private string _datelineType = "", _datelineRule = "";
     private readonly List<(HashSet<ulong> Words, string Type)> _notAfter = new();
@@ -87,6 +88,10 @@ public sealed class NerSpanCues
                     if (type == "-" || words.Length == 0) throw row.Error("a coordinated row needs words and a type");
                     _coordinated.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type, RulePrefix + row[0]));
                     break;
+                case "org-head":
+                    if (type != "ORG" || words.Length == 0) throw row.Error("an org-head row needs words and the type ORG");
+                    foreach (var w in words) _orgHeads.Add(FeatureHash.Lower(w));
+                    break;
                 case "lower-seen":
                     if (type == "-") throw row.Error("a lower-seen row needs a type");
                     _lowerSeenTypes.Add(type);
@@ -96,7 +101,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, lower-seen, not-after)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, lower-seen, not-after)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -108,6 +113,9 @@ public sealed class NerSpanCues
 
     /// <summary>The shipped table.</summary>
     public static NerSpanCues Shared => s_shared.Value;
+
+    /// <summary>Whether a capitalised word ends or heads an organisation's name for the boundary repairs (org-head rows).</summary>
+    internal bool IsOrgHead(ulong lower) => _orgHeads.Contains(lower);
 
     /// <summary>Applies every cue to s.Spans (before document consistency, so it spreads the corrected types).</summary>
     internal void Apply(NerScratch s)
