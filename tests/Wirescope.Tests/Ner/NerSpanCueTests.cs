@@ -238,11 +238,24 @@ public class NerSpanCueTests
         Assert.Equal("B-PERSON", doc.Tokens[5].Ner);
     }
 
+    // Row "language": "the Wolof language".
+    [Fact]
+    public void A_name_before_language_is_no_person_or_place_anywhere_in_the_article()
+    {
+        //             0    1     2   3     4        5  6    7 8   9     10    11 12      13
+        var doc = Run("Most speak the Wolof language at home , and Wolof radio is popular .", "9:1:PERSON");
+        Assert.DoesNotContain("PERSON", Tags(doc));
+        //             0         1        2  3     4   5          6        7     8   9
+        doc = Run("Researchers consulted the Ethnologue language codes , said Diatta .", "3:1:ORG");
+        Assert.Equal("B-ORG", doc.Tokens[3].Ner);
+    }
+
     [Theory]
     [InlineData("x\tprefix\tCyclone\tWEATHER\te", "unknown type")]
     [InlineData("x\tsuffix\tCyclone\tEVENT\te", "unknown kind")]
     [InlineData("x\tprefix\tcyclone\tEVENT\te", "must be capitalised")]
     [InlineData("x\tprefix\t-\tEVENT\te", "needs words")]
+    [InlineData("x\tnot-before\tlanguage\tPERSON|LANGUAGE\te", "unknown type")]
     [InlineData("x\tlower-seen\t-\tPERSON\te\nx\tlower-seen\t-\tORG\te", "duplicate id")]
     public void A_bad_row_fails_with_its_line(string table, string message)
     {

@@ -26,6 +26,7 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _placeAfterFirst = new();
     private readonly HashSet<ulong> _datelineDashes = new();
     private readonly HashSet<ulong> _orgHeads = new();
+    private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
     private readonly List<(HashSet<ulong> Words, string Type, string Rule)> _coordinated = new();
     private string _datelineType = "", _datelineRule = "";
     private readonly List<(HashSet<ulong> Words, string Type)> _notAfter = new();
@@ -46,7 +47,10 @@ public sealed class NerSpanCues
         {
             if (!ids.Add(row[0])) throw row.Error($"duplicate id '{row[0]}'");
             var type = row[3];
-            if (type != "-" && Array.IndexOf(NerTags.DefaultTypes, type) < 0) throw row.Error($"unknown type '{type}'");
+            // Only not-before rows name several types ("PERSON|GPE|ORG").
+            var types = row[1] == "not-before" ? TsvTable.List(type).ToArray() : [type];
+            foreach (var one in types)
+                if (one != "-" && Array.IndexOf(NerTags.DefaultTypes, one) < 0) throw row.Error($"unknown type '{one}'");
             var words = TsvTable.List(row[2]).ToArray();
             switch (row[1])
             {
@@ -88,6 +92,10 @@ public sealed class NerSpanCues
                     if (type == "-" || words.Length == 0) throw row.Error("a coordinated row needs words and a type");
                     _coordinated.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type, RulePrefix + row[0]));
                     break;
+                case "not-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("a not-before row needs words and a type");
+                    _notBefore.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), types));
+                    break;
                 case "org-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("an org-head row needs words and the type ORG");
                     foreach (var w in words) _orgHeads.Add(FeatureHash.Lower(w));
@@ -101,7 +109,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, lower-seen, not-after)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -130,6 +138,7 @@ public sealed class NerSpanCues
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
         foreach (var (words, type) in _notAfter) NotAfter(s, words, type);
+        foreach (var (words, types) in _notBefore) NotBefore(s, words, types);
         spans.RemoveAll(sp => sp.Count == 0);
         spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
@@ -329,6 +338,33 @@ public sealed class NerSpanCues
         if (names.Count == 0) return;
         for (var k = 0; k < spans.Count; k++)
             if (spans[k].Count > 0 && spans[k].Type == type && names.ContainsKey(KeyOf(s, spans[k].First, spans[k].Count)))
+                spans[k] = spans[k] with { Count = 0 };
+    }
+
+    /// <summary>"the Eegimaa language": a language's name, not a person's, here or elsewhere in the article.</summary>
+    private static void NotBefore(NerScratch s, HashSet<ulong> words, string[] types)
+    {
+        var spans = s.Spans;
+        var names = s.Names;
+        names.Clear();
+        // The evidence need not be a span: the model may leave "the Eegimaa language" untagged
+        // and call "Eegimaa" a person elsewhere. One capitalised word, or a span, before the word.
+        foreach (var (start, end) in s.Ranges)
+            for (var i = start + 1; i < end; i++)
+                if (words.Contains(s.Lower[i]) && (s.Flags[i] & NerFeaturizer.FLowerWord) != 0 && IsAlphaCap(s, i - 1)
+                    // "the Ethnologue language codes": "language" modifies a noun there, and the name may be anything's.
+                    && (i + 1 >= end || Array.IndexOf(ModifiedBy, s.Pos[i + 1]) < 0))
+                    names.TryAdd(KeyOf(s, i - 1, 1), 0);
+        foreach (var sp in spans)
+        {
+            if (sp.Count < 2 || Array.IndexOf(types, sp.Type) < 0) continue;
+            var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            if (sp.End >= hi || !words.Contains(s.Lower[sp.End]) || (s.Flags[sp.End] & NerFeaturizer.FLowerWord) == 0) continue;
+            names.TryAdd(KeyOf(s, sp.First, sp.Count), 0);
+        }
+        if (names.Count == 0) return;
+        for (var k = 0; k < spans.Count; k++)
+            if (spans[k].Count > 0 && Array.IndexOf(types, spans[k].Type) >= 0 && names.ContainsKey(KeyOf(s, spans[k].First, spans[k].Count)))
                 spans[k] = spans[k] with { Count = 0 };
     }
 
