@@ -6,9 +6,13 @@ namespace Wirescope.Language.Ner;
 /// Span cues after the model, the gazetteer pass and the boundary repairs, one kind per row of
 /// <c>ner/span_cues.tsv</c> (see the table's header): a prefix that makes a name an event
 /// ("Cyclone Idai"), a role word before "of/for" that makes the words after it an office rather
-/// than a person ("Dean for Undergraduate Education"), and a one-word name that the article also
-/// writes in lower case ("Iodine" beside "iodine"). The model reads capitalised one-word names
-/// as people when it knows nothing else about them; these cues are evidence it cannot see.
+/// than a person ("Dean for Undergraduate Education"), words that open or end a place's or an
+/// institution's name, phrases after which a word is a place ("residents of", "north of"), a
+/// dateline's agency, a word joined to a place by "and", a one-word name that the article also
+/// writes in lower case ("Iodine" beside "iodine"), a name heading its phrase after "the", a
+/// language's name. The model reads capitalised one-word names as people when it knows nothing
+/// else about them; these cues are evidence it cannot see. Each span a cue makes or retypes keeps
+/// the rule <c>ner.cue.&lt;row id&gt;</c>; document consistency lets such a mention outvote the model.
 /// Immutable once loaded; shared by all threads.
 /// </summary>
 public sealed class NerSpanCues
