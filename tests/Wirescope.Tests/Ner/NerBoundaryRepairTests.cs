@@ -45,6 +45,30 @@ public class NerBoundaryRepairTests
     }
 
     [Fact]
+    public void A_head_word_or_centre_before_for_makes_the_run_one_organisation()
+    {
+        // The model's split, set by hand over a zero model: "Ghana Centre" a facility; "Tanzania" a GPE and "Human Rights" an ORG.
+        //                                 0   1     2      3   4          5           6    7       8
+        var doc = NerConsistencyTests.Run("The Ghana Centre for Democratic Development said turnout fell .", "1:2:FAC");
+        Assert.Equal("ORG", doc.Entities.Single(e => e.Name == "Ghana Centre for Democratic Development").Type);
+        //                            0   1        2          3   4     5      6       7   8
+        doc = NerConsistencyTests.Run("The Tanzania Commission for Human Rights visited the prison .", "1:1:GPE", "4:2:ORG");
+        Assert.Equal("ORG", doc.Entities.Single(e => e.Name == "Tanzania Commission for Human Rights").Type);
+    }
+
+    [Fact]
+    public void The_names_listed_before_a_plural_administrative_noun_are_places()
+    {
+        //                                 0    1      2   3      4 5          6   7      8
+        var doc = NerConsistencyTests.Run("Most deaths were reported in Kavrepalanchok and Lalitpur districts .");
+        Assert.Equal("B-GPE", doc.Tokens[5].Ner);
+        Assert.Equal("B-GPE", doc.Tokens[7].Ner);
+        //                            0     1     2     3        4    5        6 7      8   9       10        11
+        doc = NerConsistencyTests.Run("Aid reached the Dhading , Gorkha and Nuwakot districts on Monday .");
+        Assert.Equal("O O O B-GPE O B-GPE O B-GPE O O B-DATE O", string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner)));
+    }
+
+    [Fact]
     public void A_weekday_before_a_name_stays_out_of_it()
     {
         var doc = NerTestDocs.FromWords("The group met on Sunday . On Tuesday Qassem said the group would rebuild homes .");

@@ -12,15 +12,19 @@ public class NerConsistencyTests
 {
     private static readonly NerAnnotator Annotator = new(ZeroModel(), DateMoneyRules.Shared);
 
-    private static NerModel ZeroModel()
+    /// <summary>A model with no weights (it finds nothing), with the given lower-case lexicon.</summary>
+    internal static NerModel ZeroModel(NerLexicon? lexicon = null)
     {
         var tags = new NerTags(NerTags.DefaultTypes);
-        var featurizer = new NerFeaturizer(Gazetteer.Shared, 10);
+        var featurizer = new NerFeaturizer(Gazetteer.Shared, 10, lexicon: lexicon);
         return new NerModel(tags, featurizer, new float[featurizer.Buckets * tags.Count], new float[(tags.Count + 1) * tags.Count]);
     }
 
     /// <summary>Runs the NER with the given model spans: "first:count:TYPE".</summary>
-    private static Document Run(string text, params string[] modelSpans)
+    internal static Document Run(string text, params string[] modelSpans) => Run(Annotator, text, modelSpans);
+
+    /// <summary>Runs the given annotator (over a zero model) with the given model spans: "first:count:TYPE".</summary>
+    internal static Document Run(NerAnnotator Annotator, string text, params string[] modelSpans)
     {
         var doc = NerTestDocs.FromWords(text);
         var s = new NerScratch();
@@ -49,6 +53,15 @@ public class NerConsistencyTests
         Assert.Equal("B-GPE", doc.Tokens[6].Ner);
         Assert.Equal("B-PERSON", doc.Tokens[4].Ner); // no "Busuanga Island" in this article
         Assert.Equal("B-PERSON", doc.Tokens[15].Ner);
+    }
+
+    [Fact]
+    public void A_one_word_person_only_the_model_found_is_not_spread_to_its_repeats()
+    {
+        //             0      1      2    3      4 5    6      7  8     9
+        var doc = Run("Neiafu has a harbour . Boats reach Neiafu daily .", "0:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[0].Ner);
+        Assert.Equal("O", doc.Tokens[7].Ner);
     }
 
     [Fact]

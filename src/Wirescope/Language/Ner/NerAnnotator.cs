@@ -21,13 +21,16 @@ public sealed class NerAnnotator
     private readonly Dictionary<string, (string B, string I)> _bio = new(StringComparer.Ordinal);
 
     private readonly bool _useGazetteer;
+    private readonly NerSpanCues? _cues;
 
     /// <param name="model">The trained model.</param>
     /// <param name="rules">DATE/MONEY rules, or null for none.</param>
     /// <param name="gazetteerPass">Whether unambiguous gazetteer phrases add and correct entities after the model.</param>
-    public NerAnnotator(NerModel model, DateMoneyRules? rules, bool gazetteerPass = true)
+    /// <param name="spanCues">Whether the cues of <c>ner/span_cues.tsv</c> retype and drop spans before document consistency.</param>
+    public NerAnnotator(NerModel model, DateMoneyRules? rules, bool gazetteerPass = true, bool spanCues = true)
     {
         _useGazetteer = gazetteerPass;
+        _cues = spanCues ? NerSpanCues.Shared : null;
         _model = model;
         _rules = rules;
         foreach (var t in model.Tags.Types.Concat(["DATE", "MONEY"]))
@@ -99,7 +102,8 @@ public sealed class NerAnnotator
     {
         var n = doc.Tokens.Count;
         if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
-        NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared);
+        NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared, _cues);
+        _cues?.Apply(s);
         NerConsistency.Apply(s, n);
         if (_rules is not null) AddRuleSpans(doc, s, doc.Article?.Text ?? "");
         s.Spans.Sort((a, b) => a.First.CompareTo(b.First));

@@ -25,6 +25,10 @@ internal static class NerBoundaryRepair
     /// <summary>Longest organisation name a capitalised run may make (longer runs are lists or headlines).</summary>
     private const int MaxOrgWords = 8;
 
+    private static readonly ulong For = FeatureHash.Lower("for");
+
+    private static readonly ulong[] CentreWords = [FeatureHash.Lower("Centre"), FeatureHash.Lower("Center")];
+
     private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")"), And = FeatureHash.Lower("and");
 
     // Words that may sit inside an organisation name between capitalised words.
@@ -35,7 +39,7 @@ internal static class NerBoundaryRepair
     private static readonly ulong[] Determiners =
         new[] { "the", "a", "an", "this", "that", "its", "his", "her", "their", "our" }.Select(w => FeatureHash.Lower(w)).ToArray();
 
-    public static void Apply(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
+    public static void Apply(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar, NerSpanCues? cues = null)
     {
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
@@ -43,7 +47,7 @@ internal static class NerBoundaryRepair
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
-            OrgRuns(s, start, end);
+            OrgRuns(s, start, end, cues);
         }
         spans.RemoveAll(sp => sp.Count == 0);
         spans.AddRange(s.Pending);
@@ -134,16 +138,39 @@ internal static class NerBoundaryRepair
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
             for (var i = start + 1; i + 1 < end; i++)
             {
-                if (covered[i] || Array.IndexOf(AdminNouns, s.Lower[i + 1]) < 0 || (s.Flags[i + 1] & NerFeaturizer.FLowerWord) == 0) continue;
-                var f = s.Flags[i];
-                if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FDigit)) != 0) continue;
-                if ((s.Flags[i - 1] & NerFeaturizer.FCap) != 0) continue;
-                if (NerFeaturizer.GazAny(s, i) != 0 || s.LexBand[i] != 0 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) continue;
-                if (calendar is not null && calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) != 0) continue;
-                spans.Add(new NerSpan(i, 1, "GPE", Rule));
-                covered[i] = true;
+                if ((s.Flags[i + 1] & NerFeaturizer.FLowerWord) == 0) continue;
+                var plural = Array.IndexOf(AdminPlurals, s.Lower[i + 1]) >= 0;
+                if (!plural && Array.IndexOf(AdminNouns, s.Lower[i + 1]) < 0) continue;
+                // "in Kavre and Lalitpur districts": each name of the list before a plural is a place.
+                for (var w = i; w > start; w -= 2)
+                {
+                    if (!covered[w] && IsUnknownPlaceWord(s, w, tokens, text, calendar))
+                    {
+                        spans.Add(new NerSpan(w, 1, "GPE", Rule));
+                        covered[w] = true;
+                    }
+                    else if (!covered[w]) break;
+                    if (!plural || w - 2 <= start || (s.Lower[w - 1] != And && s.Lower[w - 1] != Comma)) break;
+                }
             }
         }
+    }
+
+    // The plurals, after a list of names ("Kavrepalanchok and Lalitpur districts").
+    private static readonly ulong[] AdminPlurals =
+        new[] { "districts", "regions", "provinces", "states", "counties", "towns", "villages", "governorates", "municipalities", "prefectures", "townships", "communes", "divisions" }
+            .Select(w => FeatureHash.Lower(w)).ToArray();
+
+    private static readonly ulong Comma = FeatureHash.Lower(",");
+
+    /// <summary>One unknown capitalised word, not after another, not a calendar word, not common in lower case.</summary>
+    private static bool IsUnknownPlaceWord(NerScratch s, int i, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var f = s.Flags[i];
+        if ((f & NerFeaturizer.FCap) == 0 || (f & (NerFeaturizer.FAllCaps | NerFeaturizer.FDigit)) != 0) return false;
+        if ((s.Flags[i - 1] & NerFeaturizer.FCap) != 0) return false;
+        if (NerFeaturizer.GazAny(s, i) != 0 || s.LexBand[i] != 0 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) return false;
+        return calendar is null || calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) == 0;
     }
 
     private const ushort OtherThanPerson = (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Fac
@@ -188,7 +215,7 @@ internal static class NerBoundaryRepair
     }
 
     /// <summary>The sentence range holding the word (ranges are sorted and disjoint: binary search).</summary>
-    private static (int Start, int End) RangeOf(NerScratch s, int word)
+    internal static (int Start, int End) RangeOf(NerScratch s, int word)
     {
         var ranges = s.Ranges;
         int lo = 0, hi = ranges.Count - 1;
@@ -224,10 +251,12 @@ internal static class NerBoundaryRepair
 
     private static bool IsCap(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
 
-    private static bool IsOrgHead(NerScratch s, int i) => (s.GazU[i] & (ushort)GazetteerClass.OrgWord) != 0;
+    /// <summary>An organisation head word of name_words.tsv, or one of span_cues.tsv's org-head rows (used after the model only).</summary>
+    private static bool IsOrgHead(NerScratch s, int i, NerSpanCues? cues) =>
+        (s.GazU[i] & (ushort)GazetteerClass.OrgWord) != 0 || (cues is not null && (s.Flags[i] & NerFeaturizer.FCap) != 0 && cues.IsOrgHead(s.Lower[i]));
 
     /// <summary>Capitalised runs that are organisation names by their head word become one ORG span.</summary>
-    private static void OrgRuns(NerScratch s, int start, int end)
+    private static void OrgRuns(NerScratch s, int start, int end, NerSpanCues? cues)
     {
         var i = start;
         while (i < end)
@@ -244,36 +273,40 @@ internal static class NerBoundaryRepair
             var first = i;
             // "The", "Its" opening a sentence are not part of the name.
             while (first < j && Array.IndexOf(Determiners, s.Lower[first]) >= 0) first++;
-            TryOrgRun(s, first, j);
+            TryOrgRun(s, first, j, cues);
             i = j;
         }
     }
 
-    private static void TryOrgRun(NerScratch s, int first, int end, bool known = false)
+    private static void TryOrgRun(NerScratch s, int first, int end, NerSpanCues? cues, bool known = false)
     {
         var len = end - first;
         if (len < 2) return;
         // Two bodies joined by "and" ("Malawi Red Cross Society and Medical Aid Society"): each is a run of its own.
         for (var m = first + 1; m + 1 < end; m++)
-            if (s.Lower[m] == And && IsOrgHead(s, m - 1))
+            if (s.Lower[m] == And && IsOrgHead(s, m - 1, cues))
             {
                 // The model's one span over both is two organisations.
                 var at0 = FirstEndingAfter(s.Spans, first);
                 var whole = at0 < s.Spans.Count && s.Spans[at0] is { Type: "ORG" } w && w.First == first && w.End == end;
                 if (whole) s.Spans[at0] = s.Spans[at0] with { Count = 0 };
-                TryOrgRun(s, first, m, whole);
-                TryOrgRun(s, m + 1, end, whole);
+                TryOrgRun(s, first, m, cues, whole);
+                TryOrgRun(s, m + 1, end, cues, whole);
                 return;
             }
         if (len > MaxOrgWords) return;
-        var headLast = IsOrgHead(s, end - 1);
+        var headLast = IsOrgHead(s, end - 1, cues);
         // "Ministry of ...", also after a qualifier ("Yemeni Ministry of Water and Environment").
         var headOf = false;
-        for (var m = first; m + 1 < end && !headOf; m++) headOf = IsOrgHead(s, m) && s.Lower[m + 1] == OrgConnectors[0];
+        // Also "... Commission for Human Rights", "Nigeria Centre for Disease Control": a head word
+        // (or Centre/Center, otherwise a building) before "for" names a body, not a place.
+        for (var m = first; m + 1 < end && !headOf; m++)
+            headOf = (IsOrgHead(s, m, cues) && (s.Lower[m + 1] == OrgConnectors[0] || s.Lower[m + 1] == For))
+                || (s.Lower[m + 1] == For && Array.IndexOf(CentreWords, s.Lower[m]) >= 0);
         if (!headLast && !headOf) return;
         // A title inside the run ("Foreign Minister", "Bank Governor") means the run names a person's role.
         for (var k = first; k < end; k++)
-            if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k)) return;
+            if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k, cues)) return;
         var spans = s.Spans;
         // Spans that overlap the run must lie inside it; a person's name inside it stops the repair.
         // (The spans are sorted and disjoint here: the overlapping ones are a contiguous stretch.)

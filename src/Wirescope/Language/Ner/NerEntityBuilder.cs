@@ -102,16 +102,19 @@ internal static class NerEntityBuilder
     private static string? Canonical(Gazetteer gazetteer, string[] words) =>
         gazetteer.TryCanonical(Gazetteer.KeyOf(words), out var name) ? name : null;
 
-    /// <summary>A one- or two-word PERSON mention that is the start or the end of a longer person's name.</summary>
+    /// <summary>
+    /// A one- or two-word PERSON mention that is the start or the end of a longer person's name;
+    /// also a storm's bare name that a cue found ("Yaku" of "Cyclone Yaku").
+    /// </summary>
     private static Cluster? FindPart(List<Cluster> clusters, List<NerSpan> spans, string[][] words, int i)
     {
         var span = spans[i];
-        if (span.Type != "PERSON" || span.Count > 2) return null;
+        if (span.Count > 2 || !(span.Type == "PERSON" || (span.Type == "EVENT" && NerSpanCues.IsCueRule(span.Rule)))) return null;
         Cluster? before = null, after = null;
         int beforeAt = -1, afterAt = int.MaxValue;
         foreach (var c in clusters)
         {
-            if (c.Type != "PERSON") continue;
+            if (c.Type != span.Type) continue;
             foreach (var j in c.Spans)
             {
                 if (spans[j].Count <= span.Count || !IsPart(words[i], words[j])) continue;
