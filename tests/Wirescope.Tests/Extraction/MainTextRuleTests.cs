@@ -90,6 +90,18 @@ public class MainTextRuleTests
     }
 
     [Theory]
+    [InlineData("<h3 id=\"nav_ferries_go_back__1\" class=\"subheading\">Ferries go back to tourists</h3>", true)]
+    [InlineData("<h3 id=\"sharing-the-harbour\">Ferries go back to tourists</h3>", true)]
+    [InlineData("<h3 class=\"share-title\">Ferries go back to tourists</h3>", false)]
+    public void A_subheading_anchor_id_made_from_its_words_is_no_chrome_but_its_class_is(string heading, bool kept)
+    {
+        var html = Page(afterFirst: heading);
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains("Ferries go back to tourists"));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Theory]
     [InlineData("", true)]
     [InlineData("<p>Read more</p>", false)]
     public void A_linked_subheading_stays_when_the_section_prose_follows_the_story_prose(string label, bool kept)

@@ -118,7 +118,9 @@ public sealed class PageWalker(ExtractionTables tables)
             if (info.Role == TagRole.Skip) return;
             var attrs = Attrs.Read(el);
             if (IsHidden(attrs)) return;
-            var classes = evidence.Get(attrs.Class, attrs.Id, attrs.ItemProp);
+            // A heading's id is an anchor made from its own words ("nav_nur_die_folie__1",
+            // "sharing-economy-grows"), not a name the site gave a box: its class still counts.
+            var classes = evidence.Get(attrs.Class, info.Role == TagRole.Heading ? null : attrs.Id, attrs.ItemProp);
             CollectSignals(el, attrs, classes, tag, ctx, model.Nodes.Count);
             if (tag is "title" or "meta" or "link" or "base") return;
             var role = info.Role;
