@@ -53,6 +53,22 @@ public class MainTextRuleTests
     }
 
     [Fact]
+    public void The_lead_under_the_story_headline_joins_the_body_when_the_logo_is_an_h1_too()
+    {
+        // The site logo is the page's first h1; the story's own h1 and its teaser sit in a
+        // header beside the article element, outside the article-level lead scope.
+        var html = $$"""
+            <html><head><title>Bridge reopens - City Courier</title></head><body><div class="top"><h1><a href="/">City Courier</a></h1></div>
+            <main><header><h1>Bridge reopens</h1>
+            <div class="article-teaser"><p>After eight months the city's main bridge carries cars again.</p></div></header>
+            <article><div class="text">{{Body}}</div></article></main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months the city's main bridge carries cars again.", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {
         // The h1 is the site's logo in the page header: it shares only the page wrapper with

@@ -169,9 +169,13 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope)
     {
         var nodes = page.Nodes;
-        if (page.Signals.H1.Count == 0) return scope;
-        int h1 = page.Signals.H1[0].Node;
-        if (h1 >= best || page.Contains(scope, h1) || excluded[h1]) return scope;
+        // The story's headline is the last h1 before the container, not the first: a page
+        // whose logo is an h1 ("Das Infoportal für sichere Handynutzung") has the story's own
+        // h1 after it.
+        int h1 = -1;
+        foreach (var (_, node) in page.Signals.H1)
+            if (node < best && !excluded[node]) h1 = node;
+        if (h1 < 0 || page.Contains(scope, h1)) return scope;
         int i = 0;
         for (int a = nodes[best].Parent; a >= 0 && i < HeadlineScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
             if (page.Contains(a, h1)) return a;
