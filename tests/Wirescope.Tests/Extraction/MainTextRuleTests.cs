@@ -309,6 +309,24 @@ public class MainTextRuleTests
     }
 
     [Theory]
+    [InlineData("Auch interessant", true)]
+    [InlineData("Related stories", true)]
+    [InlineData("Comments", false)]
+    [InlineData("About the author", false)]
+    public void A_related_box_inside_the_story_is_skipped_but_comments_end_it(string label, bool continues)
+    {
+        // The box's label sits between the story's paragraphs, and a whole paragraph of the
+        // story (same parent element, a full sentence) follows its links.
+        const string Rest = "<p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins and the boats return to the islands for tourists and their bicycles.</p>";
+        var box = $"<h4>{label}</h4><ul><li><a href=\"/a\">Ferry crews move north for the summer</a></li><li><a href=\"/b\">Tolls on the bridge</a></li></ul>";
+        var html = Page(afterThird: box + Rest);
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(continues, text.Contains("reduced timetable until the end of the month"));
+        Assert.DoesNotContain(label, text);
+        Assert.DoesNotContain("Ferry crews move north", text);
+    }
+
+    [Theory]
     [InlineData("<a href=\"/comments\">Comments (5 posted)</a>", true)]
     [InlineData("Comments (5)", false)]
     public void A_stop_phrase_as_a_link_does_not_end_the_body(string line, bool continues)

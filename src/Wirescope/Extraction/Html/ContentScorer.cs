@@ -363,20 +363,32 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         int chars = 0, r = 0;
         HtmlBlock? linkedHeading = null;
         bool afterProse = false;
-        foreach (var b in page.Blocks)
+        int storyParent = -1, resumeAt = -1;
+        var blocks = page.Blocks;
+        for (int k = 0; k < blocks.Count; k++)
         {
+            var b = blocks[k];
             while (r < ranges.Count && b.Node >= ranges[r].End) r++;
             if (r >= ranges.Count) break;
-            if (b.Node < ranges[r].Start || excluded[b.Node]) continue;
+            if (b.Node < ranges[r].Start || excluded[b.Node] || k < resumeAt) continue;
             if (b.Kind == BlockKind.Caption)
             {
                 captions.Add(b);
                 continue;
             }
             // A stop heading ends the body; the same words as a link ("Comments (5 posted)" under
-            // each story of a digest) point elsewhere and are only left out.
+            // each story of a digest) point elsewhere and are only left out. A stop heading with
+            // the story's own paragraphs after it is an inline box ("Auch interessant" and two
+            // links between paragraphs): the box is skipped and the story goes on.
             if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock && b.LinkChars * 2 <= b.Length
-                && tables.Phrases.IsStop(page.Text.ToString(b.Start, b.Length))) break;
+                && tables.Phrases.Stop(page.Text.ToString(b.Start, b.Length)) is var stop && stop != StopKind.None)
+            {
+                resumeAt = stop == StopKind.Stop ? StoryResumes(page, excluded, ranges, k, storyParent) : -1;
+                if (resumeAt < 0) break;
+                linkedHeading = null;
+                afterProse = false;
+                continue;
+            }
             if (b.Kind == BlockKind.P && b.Length <= CaptionSplitter.MaxCreditLine && _credits.IsCreditLine(page.Text.ToString(b.Start, b.Length)))
             {
                 captions.Add(b); // a credit line under a picture, written as a paragraph
@@ -401,11 +413,36 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             // A teaser box in the story ("Read more", "Weitere Informationen" over a linked
             // headline) starts with a label, not straight after the story's prose.
             afterProse = b.Kind == BlockKind.P && b.Length >= MinDekChars;
+            if (afterProse) storyParent = page.Nodes[b.Node].Parent;
             kept.Add(b);
             chars += b.Length;
         }
         TrimHeadings(kept, ref chars);
         return new MainText(kept, captions, stage, chars);
+    }
+
+    /// <summary>Blocks after a stop heading searched for the story's next paragraph (an inline box holds a few links, not a column).</summary>
+    public const int MaxInlineBoxBlocks = 12;
+
+    /// <summary>
+    /// The index of the story paragraph that follows an inline "related" box, or -1 when the
+    /// stop heading really opens the trailing furniture. The story goes on when, within a few
+    /// blocks, a whole-sentence paragraph with few links sits in the same parent element as
+    /// the story's paragraphs before the box: related lists, comments and teaser rails have
+    /// their own wrappers.
+    /// </summary>
+    private static int StoryResumes(PageModel page, bool[] excluded, List<(int Start, int End)> ranges, int stop, int storyParent)
+    {
+        if (storyParent < 0) return -1;
+        var blocks = page.Blocks;
+        for (int k = stop + 1; k < blocks.Count && k <= stop + MaxInlineBoxBlocks; k++)
+        {
+            var b = blocks[k];
+            if (!Covered(ranges, b.Node)) return -1;
+            if (excluded[b.Node] || b.Kind != BlockKind.P || page.Nodes[b.Node].Parent != storyParent) continue;
+            if (b.Length >= MinSectionChars && b.LinkChars * 10 <= b.Length && EndsSentence(page.Text.ToString(b.Start, b.Length))) return k;
+        }
+        return -1;
     }
 
     /// <summary>Drops headings left with no text after them (the "Related" heading of a removed list).</summary>
