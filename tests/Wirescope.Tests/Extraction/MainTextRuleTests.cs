@@ -69,6 +69,26 @@ public class MainTextRuleTests
     }
 
     [Fact]
+    public void A_story_split_over_deeply_wrapped_text_elements_is_taken_whole()
+    {
+        // A page builder wraps each text element eight levels deep under the story: the first
+        // element wins on paragraph evidence, widening must reach their shared ancestor.
+        static string Wrapped(string inner) =>
+            $"<div class=\"ce\"><div class=\"container\"><div class=\"row\"><div class=\"col\"><div class=\"textpic\"><div class=\"split\"><div class=\"fliess\"><div>{inner}</div></div></div></div></div></div></div></div>";
+        var html = $$"""
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="detail">
+            {{Wrapped(P1 + P2)}}
+            {{Wrapped(P3)}}
+            {{Wrapped(Ferry)}}
+            </div><footer><p>Contact the harbour office for timetables.</p></footer></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The harbour bridge reopened", text);
+        Assert.Contains("Commuters had used a ferry", text);
+        Assert.Contains("reduced timetable", text);
+    }
+
+    [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {
         // The h1 is the site's logo in the page header: it shares only the page wrapper with

@@ -259,7 +259,9 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// Climbs from the winner to the highest ancestor that adds article prose without adding
     /// much else: the paragraphs of one story are often split over sibling divs (lead, body,
     /// "read on" part) that each score less than the first. An ancestor qualifies when at least
-    /// <see cref="WidenProseShare"/> of its text is prose and it holds more prose than the winner.
+    /// <see cref="WidenProseShare"/> of its text is prose and it holds more prose than the winner,
+    /// by a paragraph's worth at least: a headline and a one-line teaser far above the body are
+    /// no reason to take the page wrapper.
     /// </summary>
     private static int Widen(PageModel page, bool[] excluded, int best)
     {
@@ -278,13 +280,15 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         {
             if (excluded[a] || nodes[a].Tag is "body" or "html") break;
             int text = Math.Max(1, nodes[a].TextChars - ExcludedChars(page, excluded, a));
-            if (prose[a] > prose[chosen] * WidenMinGain && prose[a] >= text * WidenProseShare) chosen = a;
+            if (prose[a] > prose[chosen] * WidenMinGain && prose[a] - prose[chosen] >= MinSectionChars && prose[a] >= text * WidenProseShare) chosen = a;
         }
         return chosen;
     }
 
-    /// <summary>Ancestor levels examined when widening.</summary>
-    public const int MaxWidenSteps = 6;
+    /// <summary>Ancestor levels examined when widening: page builders (TYPO3, AEM, Elementor) nest each
+    /// text element seven or eight wrappers below the story (6 → 9: trafilatura-eval snippets TP +22, FP +8;
+    /// with the <see cref="MinSectionChars"/> gain below, FP +2).</summary>
+    public const int MaxWidenSteps = 9;
     /// <summary>An ancestor must hold this much more prose than the current choice.</summary>
     public const double WidenMinGain = 1.15;
     /// <summary>Share of an ancestor's (non-chrome) text that must be prose for it to be taken.</summary>
