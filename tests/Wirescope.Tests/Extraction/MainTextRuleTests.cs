@@ -88,6 +88,25 @@ public class MainTextRuleTests
         Assert.Contains("reduced timetable", text);
     }
 
+    [Theory]
+    [InlineData("<h2 class=\"entry-title\">Bridge reopens after eight months</h2>", true)]
+    [InlineData("<h2 class=\"entry-title\">Ferry timetables for the summer</h2>", false)]
+    public void The_dek_under_an_h2_headline_naming_the_page_title_joins_the_body(string heading, bool dek)
+    {
+        // The only h1 is in the breadcrumb; the theme sets the story's headline as an h2. It
+        // is the headline because the page's title names it, and the dek under it is the story's.
+        var html = $$"""
+            <html><head><title>Bridge reopens after eight months | City Courier</title></head><body>
+            <div class="breadcrumb"><h1><a href="/">City Courier</a> » News</h1></div>
+            <main><header>{{heading}}
+            <p>After eight months of repairs, the city's main bridge carries cars again and the ferry goes back to tourists.</p></header>
+            <article><div class="entry-content">{{Body}}</div></article></main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(dek, text.StartsWith("After eight months of repairs"));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {

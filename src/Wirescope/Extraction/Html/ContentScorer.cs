@@ -132,14 +132,15 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             scope = a;
             if (nodes[a].Tag is "article" or "main") break;
         }
-        scope = HeadlineScope(page, excluded, best, scope);
+        int headline = StoryHeadline(page, excluded, best);
+        scope = HeadlineScope(page, excluded, best, scope, headline);
         for (int c = scope + 1; c < best;)
         {
             var n = nodes[c];
             if (excluded[c]) c = n.End;
             // An ancestor of the container, no lead yet, or a "lede" block holding the headline
             // (the whole article header, with byline and share bar): look inside.
-            else if (n.End > best || !n.Lead || HoldsHeadline(nodes, c)) c++;
+            else if (n.End > best || !n.Lead || HoldsHeadline(nodes, c) || c <= headline && headline < n.End) c++;
             else
             {
                 if (n.TextChars >= MinParagraphChars && n.TextChars <= MaxLeadChars
@@ -151,7 +152,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 c = n.End;
             }
         }
-        if (leadEnd == 0) leadEnd = AddDek(page, excluded, scope, best, ranges);
+        if (leadEnd == 0 && headline > scope) leadEnd = AddDek(page, excluded, headline, best, ranges);
         return leadEnd;
     }
 
@@ -166,21 +167,46 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// or <see cref="HeadlineScopeLevels"/>: an h1 that is the site logo shares only the page
     /// wrapper with the story.
     /// </summary>
-    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope)
+    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope, int h1)
     {
         var nodes = page.Nodes;
-        // The story's headline is the last h1 before the container, not the first: a page
-        // whose logo is an h1 ("Das Infoportal für sichere Handynutzung") has the story's own
-        // h1 after it.
-        int h1 = -1;
-        foreach (var (_, node) in page.Signals.H1)
-            if (node < best && !excluded[node]) h1 = node;
         if (h1 < 0 || page.Contains(scope, h1)) return scope;
         int i = 0;
         for (int a = nodes[best].Parent; a >= 0 && i < HeadlineScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
             if (page.Contains(a, h1)) return a;
         return scope;
     }
+
+    /// <summary>Shortest heading taken for the story's headline by its words alone.</summary>
+    public const int MinHeadlineChars = 15;
+
+    /// <summary>
+    /// The story's own headline before the container, or -1: the last heading whose words are
+    /// the page's declared title (the <c>title</c> element or og:title, which add a site name),
+    /// else the last h1. Not the first h1: a logo or breadcrumb can be an h1 too, and many
+    /// themes set the story's headline as an h2 ("entry-title", "aka-h1").
+    /// </summary>
+    private static int StoryHeadline(PageModel page, bool[] excluded, int best)
+    {
+        string? title = page.Signals.Title, og = null;
+        foreach (var (key, value) in page.Signals.Metas)
+            if (key == "og:title") { og = value; break; }
+        var blocks = page.Blocks;
+        for (int k = blocks.Count - 1; k >= 0; k--)
+        {
+            var b = blocks[k];
+            if (b.Node >= best || b.Kind != BlockKind.H || b.Length < MinHeadlineChars || excluded[b.Node]) continue;
+            var text = page.Text.ToString(b.Start, b.Length);
+            if (NamesTitle(title, text) || NamesTitle(og, text)) return b.Node;
+        }
+        int h1 = -1;
+        foreach (var (_, node) in page.Signals.H1)
+            if (node < best && !excluded[node]) h1 = node;
+        return h1;
+    }
+
+    private static bool NamesTitle(string? title, string heading) =>
+        title is not null && (Metadata.TitleCleaner.EqualsLoosely(title, heading) || Metadata.TitleCleaner.ContainsLoosely(title, heading));
 
     /// <summary>Shortest unclassed paragraph taken as the dek: a sentence or two, not a byline.</summary>
     public const int MinDekChars = 80;
@@ -194,13 +220,9 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// share bars between them are short and unpunctuated. A subheadline written as an h2 is
     /// a dek by the same test: a section heading is not a whole sentence of 80 characters.
     /// </summary>
-    private int AddDek(PageModel page, bool[] excluded, int scope, int best, List<(int Start, int End)> ranges)
+    private int AddDek(PageModel page, bool[] excluded, int h1, int best, List<(int Start, int End)> ranges)
     {
         var nodes = page.Nodes;
-        int h1 = -1;
-        for (int i = scope + 1; i < best; i++)
-            if (nodes[i].Tag == "h1" && !excluded[i]) { h1 = i; break; }
-        if (h1 < 0) return 0;
         int leadEnd = 0, taken = 0;
         foreach (var b in page.Blocks)
         {
