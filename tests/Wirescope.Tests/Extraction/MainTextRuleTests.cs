@@ -107,6 +107,16 @@ public class MainTextRuleTests
         Assert.Contains("Commuters had used a ferry", text);
     }
 
+    [Theory]
+    [InlineData("The council says the bridge will need no more repairs for twenty years.", true)]
+    [InlineData("More from the harbour desk", false)]
+    public void A_last_heading_that_is_a_sentence_stays_but_a_box_title_goes(string heading, bool kept)
+    {
+        var html = Page(afterThird: $"<h4>{heading}</h4>");
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains(heading));
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {

@@ -443,7 +443,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             kept.Add(b);
             chars += b.Length;
         }
-        TrimHeadings(kept, ref chars);
+        TrimHeadings(page, kept, ref chars);
         return new MainText(kept, captions, stage, chars);
     }
 
@@ -471,11 +471,19 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         return -1;
     }
 
-    /// <summary>Drops headings left with no text after them (the "Related" heading of a removed list).</summary>
-    private static void TrimHeadings(List<HtmlBlock> kept, ref int chars)
+    /// <summary>Shortest heading that is a sentence of the story (a pull quote set as h4), not a section title.</summary>
+    public const int MinSentenceHeadingChars = 40;
+
+    /// <summary>
+    /// Drops headings left with no text after them (the "Related" heading of a removed list),
+    /// up to one that is a sentence ending in a full stop: a section or box title has none.
+    /// </summary>
+    private static void TrimHeadings(PageModel page, List<HtmlBlock> kept, ref int chars)
     {
         while (kept.Count > 0 && kept[^1].Kind == BlockKind.H)
         {
+            var h = kept[^1];
+            if (h.Length >= MinSentenceHeadingChars && page.Text[h.Start + h.Length - 1] == '.' && h.LinkChars == 0) break;
             chars -= kept[^1].Length;
             kept.RemoveAt(kept.Count - 1);
         }
