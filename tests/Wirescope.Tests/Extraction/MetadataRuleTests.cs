@@ -41,7 +41,10 @@ public class MetadataRuleTests
     // og:title, <title>, h1s (| separated), expected title
     [InlineData("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot", "Lotte Tobisch ist tot", "Lotte Tobisch ist tot")]
     [InlineData("Pierogi z dynią w sosie szałwiowym przepis – Zobacz na przepisy.pl", "Pierogi | przepisy.pl", "Pierogi z dynią w sosie szałwiowym", "Pierogi z dynią w sosie szałwiowym")]
-    [InlineData("Student Dies After Diet Pills \"Burned Her Up\"", "Student Dies After Diet Pills \"Burned Her Up\" - News", "Student Dies After Diet Pills “Burned Her Up”", "Student Dies After Diet Pills \"Burned Her Up\"")]
+    // The same headline: the page's visible typography (curly quotes, en dash), not a capitalised styling.
+    [InlineData("Student Dies After Diet Pills \"Burned Her Up\"", "Student Dies After Diet Pills \"Burned Her Up\" - News", "Student Dies After Diet Pills “Burned Her Up”", "Student Dies After Diet Pills “Burned Her Up”")]
+    [InlineData("Rene Benko-Firma Signa in Sorge - Finanzdaten", "Rene Benko-Firma Signa in Sorge - Finanzdaten", "Rene Benko-Firma Signa in Sorge – Finanzdaten", "Rene Benko-Firma Signa in Sorge – Finanzdaten")]
+    [InlineData("Bridge reopens after eight months", "Bridge reopens after eight months", "BRIDGE REOPENS AFTER EIGHT MONTHS", "Bridge reopens after eight months")]
     [InlineData("Live updates: Bridge reopens after eight months of repairs", "Bridge reopens", "Coastline Daily|Live updates", "Live updates: Bridge reopens after eight months of repairs")]
     [InlineData("Dubai: Das größte solarthermische Kraftwerk der Welt", "Dubai: Das größte solarthermische Kraftwerk", "Größtes solarthermisches Kraftwerk der Welt entsteht in Dubai", "Dubai: Das größte solarthermische Kraftwerk der Welt")]
     [InlineData("Evolve: Shared Mutable History — evolve extension for Mercurial", "Evolve: Shared Mutable History — evolve extension for Mercurial", "evolve extension for Mercurial", "Evolve: Shared Mutable History — evolve extension for Mercurial")]
