@@ -199,6 +199,24 @@ public class MetadataRuleTests
     }
 
     [Fact]
+    public void A_dateline_stamp_between_the_headline_and_the_first_paragraph_dates_the_story()
+    {
+        // The container holds the headline, a bare date stamp (left out of the text) and the
+        // story: the stamp sits inside the body's range, before its first paragraph.
+        var html = """
+            <html><head><title>Bridge reopens</title></head><body><div class="page"><div class="box">
+            <h2>Bridge reopens</h2><p>12.03.2022</p>
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></div></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.DoesNotContain("12.03.2022", a.Text);
+        Assert.Equal("2022-03-12", a.Published?.ToString());
+    }
+
+    [Fact]
     public void An_abbr_title_carries_the_microdata_date()
     {
         var html = """

@@ -218,7 +218,19 @@ public sealed class MetadataExtractor(ExtractionTables tables)
     {
         if (main?.BodyStart is not { } bodyStart) yield break;
         int first = page.Blocks.FindIndex(b => b.Start == bodyStart.Start);
-        for (int i = first - 1, n = 0; i >= 0 && n < BylineWindowBlocks; i--, n++)
+        if (first < 0) yield break;
+        int stop = Math.Max(0, first - BylineWindowBlocks);
+        // The body proper starts at its first paragraph: a container widened to the story's
+        // header holds the headline and the dateline stamp before it (the stamp is left out of
+        // the text, but it still dates the story).
+        for (int k = main.LeadBlocks; k < main.Blocks.Count; k++)
+        {
+            var b = main.Blocks[k];
+            if (b.Kind != BlockKind.P || b.Length < ContentScorer.MinDekChars) continue;
+            first = page.Blocks.FindIndex(first, x => x.Start == b.Start);
+            break;
+        }
+        for (int i = first - 1; i >= stop; i--)
         {
             var text = page.BlockText(page.Blocks[i]);
             foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Reverse())
