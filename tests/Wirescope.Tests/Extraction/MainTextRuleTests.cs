@@ -375,6 +375,25 @@ public class MainTextRuleTests
         Assert.DoesNotContain("Ferry crews move north", text);
     }
 
+    [Fact]
+    public void A_related_label_after_only_the_story_header_does_not_end_the_body()
+    {
+        // The container holds the header (headline, a long dek, a photo line), then a topic
+        // box, then the story in its own wrapper: what came before the label was not the story.
+        const string Long = "The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement, and the first buses crossed it at six in the morning.";
+        var html = $$"""
+            <html><body><div class="story"><h2>Bridge reopens</h2>
+            <p>After eight months of repairs the city's main bridge carries cars again, and the ferry that replaced it goes back to the tourists who use it in the summer.</p>
+            <p>Engineers at work on the deck of the harbour bridge in January, when the last of the 140 steel cables was replaced by a crew from the north.</p>
+            <p>More on this topic:</p><p><a href="/traffic">Traffic</a> <a href="/harbour">Harbour</a></p>
+            <div class="text"><p>{{Long}}</p><p>{{Long.Replace("Monday", "Tuesday")}}</p><p>{{Long.Replace("Monday", "Wednesday")}}</p><p>{{Long.Replace("Monday", "Thursday")}}</p><p>{{Long.Replace("Monday", "Friday")}}</p></div>
+            </div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("first buses crossed it", text);
+        Assert.DoesNotContain("More on this topic", text);
+    }
+
     [Theory]
     [InlineData("<a href=\"/comments\">Comments (5 posted)</a>", true)]
     [InlineData("Comments (5)", false)]

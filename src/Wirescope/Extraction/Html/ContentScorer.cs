@@ -409,7 +409,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock && b.LinkChars * 2 <= b.Length
                 && tables.Phrases.Stop(page.Text.ToString(b.Start, b.Length)) is var stop && stop != StopKind.None)
             {
-                resumeAt = stop == StopKind.Stop ? StoryResumes(page, excluded, ranges, k, storyParent) : -1;
+                resumeAt = stop == StopKind.Stop ? StoryResumes(page, excluded, ranges, k, storyParent, chars) : -1;
                 if (resumeAt < 0) break;
                 linkedHeading = null;
                 afterProse = false;
@@ -454,21 +454,30 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// The index of the story paragraph that follows an inline "related" box, or -1 when the
     /// stop heading really opens the trailing furniture. The story goes on when, within a few
     /// blocks, a whole-sentence paragraph with few links sits in the same parent element as
-    /// the story's paragraphs before the box: related lists, comments and teaser rails have
-    /// their own wrappers.
+    /// the story's paragraphs before the box (related lists, comments and teaser rails have
+    /// their own wrappers), or when what came before was only the story's header: the
+    /// container's prose after the box is twice what was collected, in two paragraphs or more.
     /// </summary>
-    private static int StoryResumes(PageModel page, bool[] excluded, List<(int Start, int End)> ranges, int stop, int storyParent)
+    private static int StoryResumes(PageModel page, bool[] excluded, List<(int Start, int End)> ranges, int stop, int storyParent, int collected)
     {
-        if (storyParent < 0) return -1;
         var blocks = page.Blocks;
-        for (int k = stop + 1; k < blocks.Count && k <= stop + MaxInlineBoxBlocks; k++)
+        int firstProse = -1, prose = 0, paragraphs = 0;
+        for (int k = stop + 1; k < blocks.Count; k++)
         {
             var b = blocks[k];
-            if (!Covered(ranges, b.Node)) return -1;
-            if (excluded[b.Node] || b.Kind != BlockKind.P || page.Nodes[b.Node].Parent != storyParent) continue;
-            if (b.Length >= MinSectionChars && b.LinkChars * 10 <= b.Length && EndsSentence(page.Text.ToString(b.Start, b.Length))) return k;
+            if (!Covered(ranges, b.Node)) break;
+            if (excluded[b.Node] || b.Kind != BlockKind.P || b.Length < MinSectionChars || b.LinkChars * 10 > b.Length
+                || !EndsSentence(page.Text.ToString(b.Start, b.Length))) continue;
+            if (k <= stop + MaxInlineBoxBlocks)
+            {
+                if (page.Nodes[b.Node].Parent == storyParent) return k;
+                if (firstProse < 0) firstProse = k;
+            }
+            else if (firstProse < 0) break;
+            prose += b.Length;
+            paragraphs++;
         }
-        return -1;
+        return firstProse >= 0 && paragraphs >= 2 && prose >= 2 * collected ? firstProse : -1;
     }
 
     /// <summary>Shortest heading that is a sentence of the story (a pull quote set as h4), not a section title.</summary>
