@@ -117,6 +117,16 @@ public class MainTextRuleTests
         Assert.Equal(kept, text.Contains(heading));
     }
 
+    [Theory]
+    [InlineData("article commentary", true)]
+    [InlineData("comment-list", false)]
+    [InlineData("article-comments", false)]
+    public void A_commentary_is_an_opinion_piece_not_reader_comments(string cls, bool story)
+    {
+        var verdict = Wirescope.Extraction.ExtractionTables.Default.ClassWords.Evaluate(cls);
+        Assert.Equal(story, !verdict.Drop);
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {
