@@ -292,6 +292,12 @@ public class MainTextRuleTests
     [InlineData("Your email address will not be published.", false)]
     [InlineData("Never miss the latest news by signing up to our newsletter today!", false)]
     [InlineData("Updated rules: the council voted on 11 April 2020.", true)]
+    [InlineData("Quelle: Landesregierung", false)]
+    [InlineData("Source: Harbour authority", false)]
+    [InlineData("Sources close to the council said the vote was close.", true)]
+    [InlineData("Aktualisiert am", false)]
+    [InlineData("4 min read", false)]
+    [InlineData("Anzeige, enthält Affiliate Links", false)]
     public void Stamps_and_asks_inside_the_body_are_left_out(string line, bool kept)
     {
         var html = Page(afterFirst: $"<p>{line}</p>");

@@ -470,14 +470,26 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 || !EndsSentence(page.Text.ToString(b.Start, b.Length))) continue;
             if (k <= stop + MaxInlineBoxBlocks)
             {
-                if (page.Nodes[b.Node].Parent == storyParent) return k;
+                if (page.Nodes[b.Node].Parent == storyParent) return FirstOfRun(page, stop, k);
                 if (firstProse < 0) firstProse = k;
             }
             else if (firstProse < 0) break;
             prose += b.Length;
             paragraphs++;
         }
-        return firstProse >= 0 && paragraphs >= 2 && prose >= 2 * collected ? firstProse : -1;
+        return firstProse >= 0 && paragraphs >= 2 && prose >= 2 * collected ? FirstOfRun(page, stop, firstProse) : -1;
+    }
+
+    /// <summary>
+    /// The story resumes at the first of the blocks that share the resuming paragraph's parent
+    /// and lead up to it: a short line of the story ("Korinna Hennig: Aus China.") before the
+    /// next long paragraph belongs to it, not to the box.
+    /// </summary>
+    private static int FirstOfRun(PageModel page, int stop, int k)
+    {
+        int parent = page.Nodes[page.Blocks[k].Node].Parent;
+        while (k - 1 > stop && page.Nodes[page.Blocks[k - 1].Node].Parent == parent) k--;
+        return k;
     }
 
     /// <summary>Shortest heading that is a sentence of the story (a pull quote set as h4), not a section title.</summary>
