@@ -298,6 +298,7 @@ public class MainTextRuleTests
     [InlineData("Aktualisiert am", false)]
     [InlineData("4 min read", false)]
     [InlineData("Anzeige, enthält Affiliate Links", false)]
+    [InlineData("This post contains references to products from one or more of our advertisers.", false)]
     public void Stamps_and_asks_inside_the_body_are_left_out(string line, bool kept)
     {
         var html = Page(afterFirst: $"<p>{line}</p>");
