@@ -127,6 +127,28 @@ public class MainTextRuleTests
         Assert.Equal(story, !verdict.Drop);
     }
 
+    [Theory]
+    [InlineData("<div class=\"ad-slot\"><p>Advertisement</p></div>", true)]
+    [InlineData("<h2><a href=\"/ferry\">Ferry crews move north for the summer</a></h2>", false)]
+    public void A_story_split_into_wrappers_of_one_class_is_joined_unless_a_headline_parts_them(string between, bool joined)
+    {
+        // The story's text comes in two "story-text" wrappers several levels apart (a layout
+        // row each), parted by an ad; a headline between them starts another story.
+        const string Rest = "<p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins and the boats return to the islands for tourists and their bicycles.</p>";
+        const string Last = "<p>The council expects the bridge to need no major repairs for twenty years, the statement said, and tolls will stay at their old level until the spring.</p>";
+        var links = string.Concat(Enumerable.Range(1, 30).Select(i => $"<a href=\"/s{i}\">Harbour story number {i}</a> "));
+        var html = $$"""
+            <html><body><main><h1>Bridge reopens</h1><div class="tools">{{links}}</div>
+            <div class="row"><div class="col"><div class="inner"><div class="story-text">{{P1}}{{P2}}{{P3}}{{Rest}}</div></div></div></div>
+            <div class="row wide"><div class="col">{{between}}</div></div>
+            <div class="row"><div class="col"><div class="story-text">{{Last}}</div></div></div>
+            </main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("Commuters had used a ferry", text);
+        Assert.Equal(joined, text.Contains("no major repairs for twenty years"));
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {

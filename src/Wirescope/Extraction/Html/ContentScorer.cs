@@ -81,6 +81,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             }
         }
         if (best < 0) return new MainText([], [], "html:main", 0);
+        int winner = best;
         best = Widen(page, excluded, best);
         var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
         int parent = nodes[best].Parent;
@@ -94,6 +95,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                     ranges.Add((c, nodes[c].End));
             }
         }
+        AddTwins(page, excluded, winner, best, ranges);
         int leadEnd = AddLead(page, excluded, best, ranges);
         ranges.Sort();
         var result = Collect(page, excluded, ranges, "html:main");
@@ -105,6 +107,62 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             if (c.Kind != BlockKind.Caption) captions.Add(c);
         captions.Sort((x, y) => x.Start.CompareTo(y.Start));
         return result with { Captions = captions, LeadBlocks = leadBlocks };
+    }
+
+    /// <summary>Levels above the container searched for other parts of the story.</summary>
+    public const int TwinScopeLevels = 8;
+
+    /// <summary>
+    /// A story split around ads or a photo into several wrappers of the same class
+    /// ("story-text", "article-body" twice) that sit too far apart for widening: the winner's
+    /// twins inside the same story (up to its article/main ancestor, a few levels up) join the
+    /// body when they hold prose with few links. Teasers of other stories have other classes.
+    /// </summary>
+    private static void AddTwins(PageModel page, bool[] excluded, int winner, int best, List<(int Start, int End)> ranges)
+    {
+        var nodes = page.Nodes;
+        int key = nodes[winner].ClassKey;
+        var tag = nodes[winner].Tag;
+        if (key == 0) return;
+        int scope = best;
+        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < TwinScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+        {
+            scope = a;
+            if (nodes[a].Tag is "article" or "main") break;
+        }
+        if (scope == best) return;
+        for (int a = winner; a > scope; a = nodes[a].Parent)
+            if (nodes[a].Tag == "li") return; // an item of a list: the next item is another story
+        int end = nodes[scope].End;
+        for (int i = scope + 1; i < end; i++)
+        {
+            var n = nodes[i];
+            if (excluded[i] || i == best) { i = n.End - 1; continue; }
+            if (n.ClassKey != key || n.Tag != tag || i == winner || page.Contains(i, best) || Covered(ranges, i)) continue;
+            if (n.TextChars >= MinSectionChars && n.LinkChars * 4 <= n.TextChars && !HeadingBetween(page, excluded, i, winner))
+            {
+                ranges.Add((i, n.End));
+                i = n.End - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a heading stands between two subtrees (outside both): the next story of a
+    /// stream or a teaser's headline, not the ad or photo that splits one story's text.
+    /// </summary>
+    private static bool HeadingBetween(PageModel page, bool[] excluded, int a, int b)
+    {
+        var nodes = page.Nodes;
+        if (a > b) (a, b) = (b, a);
+        int from = nodes[a].End;
+        foreach (var bl in page.Blocks)
+        {
+            if (bl.Node < from) continue;
+            if (bl.Node >= b) break;
+            if (bl.Kind == BlockKind.H && !excluded[bl.Node]) return true;
+        }
+        return false;
     }
 
     /// <summary>Levels above the container searched for the story's lead.</summary>

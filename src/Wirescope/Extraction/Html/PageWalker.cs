@@ -141,6 +141,7 @@ public sealed class PageWalker(ExtractionTables tables)
             {
                 Parent = parent, End = node + 1, Role = role, TagWeight = weight, ClassWeight = verdict.Weight,
                 ClassDrop = verdict.Drop, Lead = verdict.Lead, Tag = tag,
+                ClassKey = attrs.Class is { Length: > 0 } cls ? string.GetHashCode(cls.AsSpan().Trim()) | 1 : 0,
             });
             var childCtx = ctx;
             switch (role)
