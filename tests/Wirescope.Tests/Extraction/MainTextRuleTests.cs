@@ -149,6 +149,20 @@ public class MainTextRuleTests
         Assert.Equal(joined, text.Contains("no major repairs for twenty years"));
     }
 
+    [Theory]
+    [InlineData("div", "$900|billion|600|300|’17|’18|’28", false)]
+    [InlineData("li", "2 eggs|100 g flour|1 cup milk|a pinch of salt|butter|sugar", true)]
+    [InlineData("div", "玉峰道路一路上雲氣山嵐滯留山頭|順路下切蜿蜒道路後不久即抵達|美樹美如其名偌大楓香樹早已呈現金黃|第二次造訪美樹發現到營區變了|燻黑原木加上金黃色醒目字體|廣受歡迎的美樹營地有個很大特色", true)]
+    public void A_run_of_bare_labels_is_a_widget_but_a_list_or_short_cjk_lines_are_not(string tag, string labels, bool kept)
+    {
+        // A chart's axis ticks or a player's settings come as six or more short blocks in a row.
+        var items = string.Concat(labels.Split('|').Select(l => $"<{tag}>{l}</{tag}>"));
+        var html = Page(afterFirst: tag == "li" ? $"<ul>{items}</ul>" : $"<div class=\"chart\">{items}</div>");
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains(labels.Split('|')[1]));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {

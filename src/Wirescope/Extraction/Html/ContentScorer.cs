@@ -502,6 +502,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             chars += b.Length;
         }
         TrimHeadings(page, kept, ref chars);
+        DropLabelRuns(page, kept, ref chars);
         return new MainText(kept, captions, stage, chars);
     }
 
@@ -548,6 +549,46 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         int parent = page.Nodes[page.Blocks[k].Node].Parent;
         while (k - 1 > stop && page.Nodes[page.Blocks[k - 1].Node].Parent == parent) k--;
         return k;
+    }
+
+    /// <summary>Longest block that counts as a bare label (a chart tick, a player setting).</summary>
+    public const int MaxLabelRunChars = 30;
+    /// <summary>Shortest run of bare labels taken for a widget's controls or a chart's axis.</summary>
+    public const int MinLabelRun = 6;
+
+    /// <summary>
+    /// Removes runs of bare labels: six or more short paragraph blocks in a row, none a sentence
+    /// (a video player's settings "Medium", "Closed Captions", "Georgia"; a chart's ticks "$900",
+    /// "billion", "’17"). List items and table rows are left alone: ingredient lists and data
+    /// tables are short lines too, and belong to the story.
+    /// </summary>
+    private static void DropLabelRuns(PageModel page, List<HtmlBlock> kept, ref int chars)
+    {
+        int w = 0;
+        for (int i = 0; i < kept.Count;)
+        {
+            int j = i;
+            while (j < kept.Count && IsBareLabel(page, kept[j])) j++;
+            if (j - i >= MinLabelRun)
+            {
+                for (int k = i; k < j; k++) chars -= kept[k].Length;
+                i = j;
+                continue;
+            }
+            if (j == i) j = i + 1;
+            for (int k = i; k < j; k++) kept[w++] = kept[k];
+            i = j;
+        }
+        kept.RemoveRange(w, kept.Count - w);
+    }
+
+    private static bool IsBareLabel(PageModel page, in HtmlBlock b)
+    {
+        if (b.Kind is not (BlockKind.P or BlockKind.H) || b.Length > MaxLabelRunChars) return false;
+        var text = page.Text.ToString(b.Start, b.Length);
+        // Thirty characters of Chinese or Japanese are a sentence, not a label.
+        foreach (var c in text) if (c >= '\u2E80') return false;
+        return !EndsSentence(text);
     }
 
     /// <summary>Shortest heading that is a sentence of the story (a pull quote set as h4), not a section title.</summary>
