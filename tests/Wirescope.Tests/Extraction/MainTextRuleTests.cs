@@ -163,6 +163,23 @@ public class MainTextRuleTests
         Assert.Contains("Commuters had used a ferry", text);
     }
 
+    [Theory]
+    [InlineData("Jane Roe is a transport reporter at the City Courier and lives by the harbour.", false)]
+    [InlineData("Jane Roe ist Redakteurin beim City Courier und wohnt am Hafen.", false)]
+    [InlineData("Jane Roe, the mayor, said the bridge would stay open all winter long.", true)]
+    [InlineData("The mayor is pleased, Jane Roe was told, and the bridge stays open.", true)]
+    public void The_authors_bio_under_the_story_leaves_the_body(string last, bool kept)
+    {
+        var html = $$"""
+            <html><head><meta name="author" content="Jane Roe"></head><body><article><h1>Bridge reopens</h1>
+            <div class="article-body">{{P1}}{{P2}}{{P3}}<p>{{last}}</p></div></article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.Contains("Jane Roe", a.Authors);
+        Assert.Equal(kept, a.Text.Contains(last));
+        Assert.Contains("Commuters had used a ferry", a.Text);
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {
