@@ -252,6 +252,7 @@ public class MainTextRuleTests
     [Theory]
     [InlineData("After eight months of repairs and detours, the city's main bridge carries cars and lorries again.", true)]
     [InlineData("Eight months of repairs", false)]
+    [InlineData("Nach acht Monaten Reparatur fahren wieder Autos über die Hafenbrücke und die Fähre kehrt zurück", true)]
     public void An_unclassed_sentence_long_subheadline_after_the_headline_is_the_dek(string subheadline, bool dek)
     {
         var html = $$"""

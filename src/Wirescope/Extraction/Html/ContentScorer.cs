@@ -288,7 +288,9 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             if (b.Node >= best || taken >= MaxDekBlocks) break;
             if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
             var text = page.Text.ToString(b.Start, b.Length);
-            if (!EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
+            // A subheadline of 80 characters or more is a dek with or without a full stop (German
+            // "Unterzeilen" rarely have one); a paragraph there must be a whole sentence.
+            if (b.Kind == BlockKind.P && !EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
             ranges.Add((b.Node, nodes[b.Node].End));
             leadEnd = nodes[b.Node].End;
             taken++;
