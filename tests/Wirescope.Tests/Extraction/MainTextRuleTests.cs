@@ -420,6 +420,7 @@ public class MainTextRuleTests
     [InlineData("Zum Weiterlesen:", false)]
     [InlineData("NOTAS RELACIONADAS", false)]
     [InlineData("Explore further", false)]
+    [InlineData("Empfehlungen aus dem Shop", false)]
     public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
         var html = Page(afterThird: $"<p>{line}</p>" + Ferry);
