@@ -180,6 +180,21 @@ public class MainTextRuleTests
         Assert.Contains("Commuters had used a ferry", a.Text);
     }
 
+    [Theory]
+    [InlineData("Tolls stay at their old level and the ferry returns to the tourists for the summer season", true)]
+    [InlineData("Harbour office opening hours and the ferry timetable for the summer season on the islands", false)]
+    public void An_unpunctuated_paragraph_after_the_headline_is_the_dek_when_it_is_the_page_description(string dek, bool joined)
+    {
+        var html = $$"""
+            <html><head><meta property="og:description" content="Tolls stay at their old level and the ferry returns to the tourists for the summer season"></head>
+            <body><article><header><h1>Bridge reopens</h1><p>{{dek}}</p></header>
+            <div class="text">{{Body}}</div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(joined, text.StartsWith(dek));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
     [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {

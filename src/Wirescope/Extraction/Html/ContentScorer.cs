@@ -290,12 +290,22 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             var text = page.Text.ToString(b.Start, b.Length);
             // A subheadline of 80 characters or more is a dek with or without a full stop (German
             // "Unterzeilen" rarely have one); a paragraph there must be a whole sentence.
-            if (b.Kind == BlockKind.P && !EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
+            // A paragraph must be a whole sentence, or the page's own description (British
+            // standfirsts have no full stop: "… to £10,000 for repeat offenders").
+            if (b.Kind == BlockKind.P && !EndsSentence(text) && !IsDescription(page, text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
             ranges.Add((b.Node, nodes[b.Node].End));
             leadEnd = nodes[b.Node].End;
             taken++;
         }
         return leadEnd;
+    }
+
+    /// <summary>The text is the page's declared description (meta, og: or twitter:), but for case and quote kinds.</summary>
+    private static bool IsDescription(PageModel page, string text)
+    {
+        foreach (var (key, value) in page.Signals.Metas)
+            if (key is "description" or "og:description" or "twitter:description" && Metadata.TitleCleaner.EqualsLoosely(value, text)) return true;
+        return false;
     }
 
     private static bool EndsSentence(string text)
