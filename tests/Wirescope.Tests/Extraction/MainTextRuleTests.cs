@@ -196,6 +196,22 @@ public class MainTextRuleTests
     }
 
     [Fact]
+    public void A_paragraph_far_above_the_story_that_is_the_page_description_is_its_lead()
+    {
+        // The theme puts the standfirst in a hero banner, outside the story's element and
+        // without a lead class; the page's description names it.
+        const string Dek = "After eight months of repairs the harbour bridge carries cars again, and the ferry goes back to tourists.";
+        var html = $$"""
+            <html><head><meta name="description" content="{{Dek}}"></head><body>
+            <div class="hero"><div class="inner"><p>{{Dek}}</p></div></div>
+            <div class="page"><div class="grid"><article><div class="text">{{Body}}</div></article></div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith(Dek, text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {
         // The h1 is the site's logo in the page header: it shares only the page wrapper with

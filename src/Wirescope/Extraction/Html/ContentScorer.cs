@@ -211,6 +211,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             }
         }
         if (leadEnd == 0 && headline > scope) leadEnd = AddDek(page, excluded, headline, best, ranges);
+        if (leadEnd == 0) leadEnd = AddDescribedLead(page, excluded, best, ranges);
         return leadEnd;
     }
 
@@ -298,6 +299,25 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             taken++;
         }
         return leadEnd;
+    }
+
+    /// <summary>
+    /// With no lead found near the story, a paragraph before the container that is the page's
+    /// own description is its standfirst wherever the theme put it (a hero banner, an intro
+    /// block in another column): the page says so itself.
+    /// </summary>
+    private static int AddDescribedLead(PageModel page, bool[] excluded, int best, List<(int Start, int End)> ranges)
+    {
+        var nodes = page.Nodes;
+        foreach (var b in page.Blocks)
+        {
+            if (b.Node >= best) break;
+            if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
+            if (!IsDescription(page, page.Text.ToString(b.Start, b.Length)) || Covered(ranges, b.Node)) continue;
+            ranges.Add((b.Node, nodes[b.Node].End));
+            return nodes[b.Node].End;
+        }
+        return 0;
     }
 
     /// <summary>The text is the page's declared description (meta, og: or twitter:), but for case and quote kinds.</summary>
