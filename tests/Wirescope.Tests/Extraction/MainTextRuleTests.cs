@@ -374,6 +374,7 @@ public class MainTextRuleTests
     [Theory]
     [InlineData("Aktualisiert: 11.04.2020, 10:27", false)]
     [InlineData("Updated: April 11, 2020", false)]
+    [InlineData("Published: 10:00am, 20 Jan, 2020", false)]
     [InlineData("Your email address will not be published.", false)]
     [InlineData("Never miss the latest news by signing up to our newsletter today!", false)]
     [InlineData("Updated rules: the council voted on 11 April 2020.", true)]

@@ -691,7 +691,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\p{L}+(?: \p{L}+){0,2}\s*:\s*")]
     private static partial System.Text.RegularExpressions.Regex StampLabel();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?-i:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?-i:[A-Z]{2,5})?\s*[,|·-]?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TimeOnly();
 
     /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>
