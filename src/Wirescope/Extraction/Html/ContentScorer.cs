@@ -219,20 +219,20 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     public const int HeadlineScopeLevels = 8;
 
     /// <summary>
-    /// The story runs from its headline to its body: when the page's h1 comes before the
-    /// container but outside the lead scope (an article header several wrappers above a
+    /// The story runs from its headline to its body: when the story's headline
+    /// (<see cref="StoryHeadline"/>) comes before the container but outside the lead scope (an article header several wrappers above a
     /// deeply nested body), the scope widens to the nearest ancestor holding both, so the
     /// standfirst under the headline is reached. Not past body, an excluded (chrome) wrapper
     /// or <see cref="HeadlineScopeLevels"/>: an h1 that is the site logo shares only the page
     /// wrapper with the story.
     /// </summary>
-    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope, int h1)
+    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope, int headline)
     {
         var nodes = page.Nodes;
-        if (h1 < 0 || page.Contains(scope, h1)) return scope;
+        if (headline < 0 || page.Contains(scope, headline)) return scope;
         int i = 0;
         for (int a = nodes[best].Parent; a >= 0 && i < HeadlineScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
-            if (page.Contains(a, h1)) return a;
+            if (page.Contains(a, headline)) return a;
         return scope;
     }
 
@@ -274,18 +274,19 @@ public sealed partial class ContentScorer(ExtractionTables tables)
 
     /// <summary>
     /// With no lead class on the page (class names hashed by a CSS toolchain), the prose
-    /// paragraph between the story's h1 and the body container is its dek: a whole sentence
-    /// (end punctuation), almost no links, not a boilerplate phrase. Bylines, dates and
-    /// share bars between them are short and unpunctuated. A subheadline written as an h2 is
-    /// a dek by the same test: a section heading is not a whole sentence of 80 characters.
+    /// paragraph between the story's headline and the body container is its dek: a whole
+    /// sentence (end punctuation) or the page's own description, almost no links, not a
+    /// boilerplate phrase. Bylines, dates and share bars between them are short and
+    /// unpunctuated. A subheadline of 80 characters or more is a dek with or without a full
+    /// stop: a section heading is shorter.
     /// </summary>
-    private int AddDek(PageModel page, bool[] excluded, int h1, int best, List<(int Start, int End)> ranges)
+    private int AddDek(PageModel page, bool[] excluded, int headline, int best, List<(int Start, int End)> ranges)
     {
         var nodes = page.Nodes;
         int leadEnd = 0, taken = 0;
         foreach (var b in page.Blocks)
         {
-            if (b.Node < nodes[h1].End) continue;
+            if (b.Node < nodes[headline].End) continue;
             if (b.Node >= best || taken >= MaxDekBlocks) break;
             if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
             var text = page.Text.ToString(b.Start, b.Length);
