@@ -99,10 +99,33 @@ public sealed class ExtractionStage : IStage
         _metadata.Fill(article, page, ld, raw, main, doc);
         // The headline repeated as the body's first heading belongs to the title, not the text,
         // also with a kicker run into it ("Thema Verbraucherschutz Mehr Transparenz bei …").
-        if (main.Blocks.Count > 1 && main.Blocks[0].Kind == BlockKind.H && article.Title is { } title
-            && IsHeadline(page.BlockText(main.Blocks[0]), title))
-            SetBody(article, page, main.Blocks.Skip(1));
+        var blocks = main.Blocks.ToList();
+        if (blocks.Count > 1 && blocks[0].Kind == BlockKind.H && article.Title is { } title
+            && IsHeadline(page.BlockText(blocks[0]), title))
+            blocks.RemoveAt(0);
+        // The author's bio under the story ("Jane Roe is a reporter at …") is about the author.
+        while (blocks.Count > 1 && blocks[^1].Kind is BlockKind.P or BlockKind.Quote && IsAuthorBio(page.BlockText(blocks[^1]), article.Authors))
+            blocks.RemoveAt(blocks.Count - 1);
+        if (blocks.Count != main.Blocks.Count) SetBody(article, page, blocks);
         return article;
+    }
+
+    /// <summary>
+    /// A paragraph that starts with one of the story's authors (a full name of two words or
+    /// more) and a bio word of author_rules.tsv ("is", "ist", "est"): the author's bio.
+    /// </summary>
+    private bool IsAuthorBio(string text, IEnumerable<string> authors)
+    {
+        foreach (var name in authors)
+        {
+            if (name.IndexOf(' ') < 0 || text.Length <= name.Length + 2 || !text.StartsWith(name, StringComparison.OrdinalIgnoreCase) || text[name.Length] != ' ') continue;
+            var rest = text.AsSpan(name.Length + 1);
+            int sp = rest.IndexOf(' ');
+            if (sp <= 0) continue;
+            var word = rest[..sp].ToString().ToLowerInvariant();
+            if (Array.IndexOf(_tables.AuthorRules.BioVerbs, word) >= 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Most characters a kicker adds to a heading that repeats the headline.</summary>

@@ -53,6 +53,165 @@ public class MainTextRuleTests
     }
 
     [Fact]
+    public void The_lead_under_the_story_headline_joins_the_body_when_the_logo_is_an_h1_too()
+    {
+        // The site logo is the page's first h1; the story's own h1 and its teaser sit in a
+        // header beside the article element, outside the article-level lead scope.
+        var html = $$"""
+            <html><head><title>Bridge reopens - City Courier</title></head><body><div class="top"><h1><a href="/">City Courier</a></h1></div>
+            <main><header><h1>Bridge reopens</h1>
+            <div class="article-teaser"><p>After eight months the city's main bridge carries cars again.</p></div></header>
+            <article><div class="text">{{Body}}</div></article></main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith("After eight months the city's main bridge carries cars again.", text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
+    public void A_story_split_over_deeply_wrapped_text_elements_is_taken_whole()
+    {
+        // A page builder wraps each text element eight levels deep under the story: the first
+        // element wins on paragraph evidence, widening must reach their shared ancestor.
+        static string Wrapped(string inner) =>
+            $"<div class=\"ce\"><div class=\"container\"><div class=\"row\"><div class=\"col\"><div class=\"textpic\"><div class=\"split\"><div class=\"fliess\"><div>{inner}</div></div></div></div></div></div></div></div>";
+        var html = $$"""
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="detail">
+            {{Wrapped(P1 + P2)}}
+            {{Wrapped(P3)}}
+            {{Wrapped(Ferry)}}
+            </div><footer><p>Contact the harbour office for timetables.</p></footer></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("The harbour bridge reopened", text);
+        Assert.Contains("Commuters had used a ferry", text);
+        Assert.Contains("reduced timetable", text);
+    }
+
+    [Theory]
+    [InlineData("<h2 class=\"entry-title\">Bridge reopens after eight months</h2>", true)]
+    [InlineData("<h2 class=\"entry-title\">Ferry timetables for the summer</h2>", false)]
+    public void The_dek_under_an_h2_headline_naming_the_page_title_joins_the_body(string heading, bool dek)
+    {
+        // The only h1 is in the breadcrumb; the theme sets the story's headline as an h2. It
+        // is the headline because the page's title names it, and the dek under it is the story's.
+        var html = $$"""
+            <html><head><title>Bridge reopens after eight months | City Courier</title></head><body>
+            <div class="breadcrumb"><h1><a href="/">City Courier</a> » News</h1></div>
+            <main><header>{{heading}}
+            <p>After eight months of repairs, the city's main bridge carries cars again and the ferry goes back to tourists.</p></header>
+            <article><div class="entry-content">{{Body}}</div></article></main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(dek, text.StartsWith("After eight months of repairs"));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Theory]
+    [InlineData("The council says the bridge will need no more repairs for twenty years.", true)]
+    [InlineData("More from the harbour desk", false)]
+    public void A_last_heading_that_is_a_sentence_stays_but_a_box_title_goes(string heading, bool kept)
+    {
+        var html = Page(afterThird: $"<h4>{heading}</h4>");
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains(heading));
+    }
+
+    [Theory]
+    [InlineData("article commentary", true)]
+    [InlineData("comment-list", false)]
+    [InlineData("article-comments", false)]
+    public void A_commentary_is_an_opinion_piece_not_reader_comments(string cls, bool story)
+    {
+        var verdict = Wirescope.Extraction.ExtractionTables.Default.ClassWords.Evaluate(cls);
+        Assert.Equal(story, !verdict.Drop);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"ad-slot\"><p>Advertisement</p></div>", true)]
+    [InlineData("<h2><a href=\"/ferry\">Ferry crews move north for the summer</a></h2>", false)]
+    public void A_story_split_into_wrappers_of_one_class_is_joined_unless_a_headline_parts_them(string between, bool joined)
+    {
+        // The story's text comes in two "story-text" wrappers several levels apart (a layout
+        // row each), parted by an ad; a headline between them starts another story.
+        const string Rest = "<p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins and the boats return to the islands for tourists and their bicycles.</p>";
+        const string Last = "<p>The council expects the bridge to need no major repairs for twenty years, the statement said, and tolls will stay at their old level until the spring.</p>";
+        var links = string.Concat(Enumerable.Range(1, 30).Select(i => $"<a href=\"/s{i}\">Harbour story number {i}</a> "));
+        var html = $$"""
+            <html><body><main><h1>Bridge reopens</h1><div class="tools">{{links}}</div>
+            <div class="row"><div class="col"><div class="inner"><div class="story-text">{{P1}}{{P2}}{{P3}}{{Rest}}</div></div></div></div>
+            <div class="row wide"><div class="col">{{between}}</div></div>
+            <div class="row"><div class="col"><div class="story-text">{{Last}}</div></div></div>
+            </main></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("Commuters had used a ferry", text);
+        Assert.Equal(joined, text.Contains("no major repairs for twenty years"));
+    }
+
+    [Theory]
+    [InlineData("div", "$900|billion|600|300|’17|’18|’28", false)]
+    [InlineData("li", "2 eggs|100 g flour|1 cup milk|a pinch of salt|butter|sugar", true)]
+    [InlineData("div", "玉峰道路一路上雲氣山嵐滯留山頭|順路下切蜿蜒道路後不久即抵達|美樹美如其名偌大楓香樹早已呈現金黃|第二次造訪美樹發現到營區變了|燻黑原木加上金黃色醒目字體|廣受歡迎的美樹營地有個很大特色", true)]
+    public void A_run_of_bare_labels_is_a_widget_but_a_list_or_short_cjk_lines_are_not(string tag, string labels, bool kept)
+    {
+        // A chart's axis ticks or a player's settings come as six or more short blocks in a row.
+        var items = string.Concat(labels.Split('|').Select(l => $"<{tag}>{l}</{tag}>"));
+        var html = Page(afterFirst: tag == "li" ? $"<ul>{items}</ul>" : $"<div class=\"chart\">{items}</div>");
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains(labels.Split('|')[1]));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Theory]
+    [InlineData("Jane Roe is a transport reporter at the City Courier and lives by the harbour.", false)]
+    [InlineData("Jane Roe ist Redakteurin beim City Courier und wohnt am Hafen.", false)]
+    [InlineData("Jane Roe, the mayor, said the bridge would stay open all winter long.", true)]
+    [InlineData("The mayor is pleased, Jane Roe was told, and the bridge stays open.", true)]
+    public void The_authors_bio_under_the_story_leaves_the_body(string last, bool kept)
+    {
+        var html = $$"""
+            <html><head><meta name="author" content="Jane Roe"></head><body><article><h1>Bridge reopens</h1>
+            <div class="article-body">{{P1}}{{P2}}{{P3}}<p>{{last}}</p></div></article></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.Contains("Jane Roe", a.Authors);
+        Assert.Equal(kept, a.Text.Contains(last));
+        Assert.Contains("Commuters had used a ferry", a.Text);
+    }
+
+    [Theory]
+    [InlineData("Tolls stay at their old level and the ferry returns to the tourists for the summer season", true)]
+    [InlineData("Harbour office opening hours and the ferry timetable for the summer season on the islands", false)]
+    public void An_unpunctuated_paragraph_after_the_headline_is_the_dek_when_it_is_the_page_description(string dek, bool joined)
+    {
+        var html = $$"""
+            <html><head><meta property="og:description" content="Tolls stay at their old level and the ferry returns to the tourists for the summer season"></head>
+            <body><article><header><h1>Bridge reopens</h1><p>{{dek}}</p></header>
+            <div class="text">{{Body}}</div></article></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(joined, text.StartsWith(dek));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
+    public void A_paragraph_far_above_the_story_that_is_the_page_description_is_its_lead()
+    {
+        // The theme puts the standfirst in a hero banner, outside the story's element and
+        // without a lead class; the page's description names it.
+        const string Dek = "After eight months of repairs the harbour bridge carries cars again, and the ferry goes back to tourists.";
+        var html = $$"""
+            <html><head><meta name="description" content="{{Dek}}"></head><body>
+            <div class="hero"><div class="inner"><p>{{Dek}}</p></div></div>
+            <div class="page"><div class="grid"><article><div class="text">{{Body}}</div></article></div></div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.StartsWith(Dek, text);
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Fact]
     public void A_lead_before_a_site_logo_headline_far_from_the_body_stays_out()
     {
         // The h1 is the site's logo in the page header: it shares only the page wrapper with
@@ -90,6 +249,18 @@ public class MainTextRuleTests
     }
 
     [Theory]
+    [InlineData("<h3 id=\"nav_ferries_go_back__1\" class=\"subheading\">Ferries go back to tourists</h3>", true)]
+    [InlineData("<h3 id=\"sharing-the-harbour\">Ferries go back to tourists</h3>", true)]
+    [InlineData("<h3 class=\"share-title\">Ferries go back to tourists</h3>", false)]
+    public void A_subheading_anchor_id_made_from_its_words_is_no_chrome_but_its_class_is(string heading, bool kept)
+    {
+        var html = Page(afterFirst: heading);
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(kept, text.Contains("Ferries go back to tourists"));
+        Assert.Contains("Commuters had used a ferry", text);
+    }
+
+    [Theory]
     [InlineData("", true)]
     [InlineData("<p>Read more</p>", false)]
     public void A_linked_subheading_stays_when_the_section_prose_follows_the_story_prose(string label, bool kept)
@@ -112,6 +283,7 @@ public class MainTextRuleTests
     [Theory]
     [InlineData("After eight months of repairs and detours, the city's main bridge carries cars and lorries again.", true)]
     [InlineData("Eight months of repairs", false)]
+    [InlineData("Nach acht Monaten Reparatur fahren wieder Autos über die Hafenbrücke und die Fähre kehrt zurück", true)]
     public void An_unclassed_sentence_long_subheadline_after_the_headline_is_the_dek(string subheadline, bool dek)
     {
         var html = $$"""
@@ -202,9 +374,17 @@ public class MainTextRuleTests
     [Theory]
     [InlineData("Aktualisiert: 11.04.2020, 10:27", false)]
     [InlineData("Updated: April 11, 2020", false)]
+    [InlineData("Published: 10:00am, 20 Jan, 2020", false)]
     [InlineData("Your email address will not be published.", false)]
     [InlineData("Never miss the latest news by signing up to our newsletter today!", false)]
     [InlineData("Updated rules: the council voted on 11 April 2020.", true)]
+    [InlineData("Quelle: Landesregierung", false)]
+    [InlineData("Source: Harbour authority", false)]
+    [InlineData("Sources close to the council said the vote was close.", true)]
+    [InlineData("Aktualisiert am", false)]
+    [InlineData("4 min read", false)]
+    [InlineData("Anzeige, enthält Affiliate Links", false)]
+    [InlineData("This post contains references to products from one or more of our advertisers.", false)]
     public void Stamps_and_asks_inside_the_body_are_left_out(string line, bool kept)
     {
         var html = Page(afterFirst: $"<p>{line}</p>");
@@ -272,12 +452,50 @@ public class MainTextRuleTests
     [InlineData("Zum Weiterlesen:", false)]
     [InlineData("NOTAS RELACIONADAS", false)]
     [InlineData("Explore further", false)]
+    [InlineData("Empfehlungen aus dem Shop", false)]
     public void An_inline_related_link_or_share_button_does_not_end_the_body_but_a_related_heading_does(string line, bool continues)
     {
         var html = Page(afterThird: $"<p>{line}</p>" + Ferry);
         var text = ExtractionHarness.Html(html).Article!.Text;
         Assert.Equal(continues, text.Contains("reduced timetable"));
         if (!line.StartsWith("Related:")) Assert.DoesNotContain(line, text); // a related link's words may stay
+    }
+
+    [Theory]
+    [InlineData("Auch interessant", true)]
+    [InlineData("Related stories", true)]
+    [InlineData("Comments", false)]
+    [InlineData("About the author", false)]
+    public void A_related_box_inside_the_story_is_skipped_but_comments_end_it(string label, bool continues)
+    {
+        // The box's label sits between the story's paragraphs, and a whole paragraph of the
+        // story (same parent element, a full sentence) follows its links.
+        const string Rest = "<p>The ferry will keep a reduced timetable until the end of the month, when its summer season begins and the boats return to the islands for tourists and their bicycles.</p>";
+        var box = $"<h4>{label}</h4><ul><li><a href=\"/a\">Ferry crews move north for the summer</a></li><li><a href=\"/b\">Tolls on the bridge</a></li></ul>";
+        var html = Page(afterThird: box + Rest);
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Equal(continues, text.Contains("reduced timetable until the end of the month"));
+        Assert.DoesNotContain(label, text);
+        Assert.DoesNotContain("Ferry crews move north", text);
+    }
+
+    [Fact]
+    public void A_related_label_after_only_the_story_header_does_not_end_the_body()
+    {
+        // The container holds the header (headline, a long dek, a photo line), then a topic
+        // box, then the story in its own wrapper: what came before the label was not the story.
+        const string Long = "The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement, and the first buses crossed it at six in the morning.";
+        var html = $$"""
+            <html><body><div class="story"><h2>Bridge reopens</h2>
+            <p>After eight months of repairs the city's main bridge carries cars again, and the ferry that replaced it goes back to the tourists who use it in the summer.</p>
+            <p>Engineers at work on the deck of the harbour bridge in January, when the last of the 140 steel cables was replaced by a crew from the north.</p>
+            <p>More on this topic:</p><p><a href="/traffic">Traffic</a> <a href="/harbour">Harbour</a></p>
+            <div class="text"><p>{{Long}}</p><p>{{Long.Replace("Monday", "Tuesday")}}</p><p>{{Long.Replace("Monday", "Wednesday")}}</p><p>{{Long.Replace("Monday", "Thursday")}}</p><p>{{Long.Replace("Monday", "Friday")}}</p></div>
+            </div></body></html>
+            """;
+        var text = ExtractionHarness.Html(html).Article!.Text;
+        Assert.Contains("first buses crossed it", text);
+        Assert.DoesNotContain("More on this topic", text);
     }
 
     [Theory]

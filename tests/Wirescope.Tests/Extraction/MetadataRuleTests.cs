@@ -41,7 +41,10 @@ public class MetadataRuleTests
     // og:title, <title>, h1s (| separated), expected title
     [InlineData("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot", "Lotte Tobisch ist tot", "Lotte Tobisch ist tot")]
     [InlineData("Pierogi z dynią w sosie szałwiowym przepis – Zobacz na przepisy.pl", "Pierogi | przepisy.pl", "Pierogi z dynią w sosie szałwiowym", "Pierogi z dynią w sosie szałwiowym")]
-    [InlineData("Student Dies After Diet Pills \"Burned Her Up\"", "Student Dies After Diet Pills \"Burned Her Up\" - News", "Student Dies After Diet Pills “Burned Her Up”", "Student Dies After Diet Pills \"Burned Her Up\"")]
+    // The same headline: the page's visible typography (curly quotes, en dash), not a capitalised styling.
+    [InlineData("Student Dies After Diet Pills \"Burned Her Up\"", "Student Dies After Diet Pills \"Burned Her Up\" - News", "Student Dies After Diet Pills “Burned Her Up”", "Student Dies After Diet Pills “Burned Her Up”")]
+    [InlineData("Rene Benko-Firma Signa in Sorge - Finanzdaten", "Rene Benko-Firma Signa in Sorge - Finanzdaten", "Rene Benko-Firma Signa in Sorge – Finanzdaten", "Rene Benko-Firma Signa in Sorge – Finanzdaten")]
+    [InlineData("Bridge reopens after eight months", "Bridge reopens after eight months", "BRIDGE REOPENS AFTER EIGHT MONTHS", "Bridge reopens after eight months")]
     [InlineData("Live updates: Bridge reopens after eight months of repairs", "Bridge reopens", "Coastline Daily|Live updates", "Live updates: Bridge reopens after eight months of repairs")]
     [InlineData("Dubai: Das größte solarthermische Kraftwerk der Welt", "Dubai: Das größte solarthermische Kraftwerk", "Größtes solarthermisches Kraftwerk der Welt entsteht in Dubai", "Dubai: Das größte solarthermische Kraftwerk der Welt")]
     [InlineData("Evolve: Shared Mutable History — evolve extension for Mercurial", "Evolve: Shared Mutable History — evolve extension for Mercurial", "evolve extension for Mercurial", "Evolve: Shared Mutable History — evolve extension for Mercurial")]
@@ -72,6 +75,14 @@ public class MetadataRuleTests
     [InlineData("Rob Ewaschuk Edited by Betsy Beyer", null, "Rob Ewaschuk")]
     [InlineData("Martin Untersinger (avec Damien Leloup et Morgane Tual)", null, "Martin Untersinger|Damien Leloup|Morgane Tual")]
     [InlineData("Par Sébastien Farcis", null, "Sébastien Farcis")]
+    [InlineData("Erstellt von Katrin Vogel", null, "Katrin Vogel")]
+    [InlineData("Auteur: Sébastien Farcis", null, "Sébastien Farcis")]
+    [InlineData("Post author By Jane Roe", null, "Jane Roe")]
+    [InlineData("Katrin Vogel am", null, "Katrin Vogel")]
+    [InlineData("Katrin Vogel Stand", null, "Katrin Vogel")]
+    [InlineData("Publiziert am", null, "")]
+    [InlineData("Por", null, "")]
+    [InlineData("Samuel Amadou", null, "Samuel Amadou")]
     [InlineData("@janeroe", null, "")]
     [InlineData("Games Editor", null, "")]
     [InlineData("Ben Silverman Editor", null, "Ben Silverman")]
@@ -185,6 +196,24 @@ public class MetadataRuleTests
         Assert.Equal(["Ld Person"], a.Authors);
         Assert.Equal("jsonld:author", a.Provenance["authors"]);
         Assert.Equal("jsonld:datePublished", a.Provenance["published"]);
+    }
+
+    [Fact]
+    public void A_dateline_stamp_between_the_headline_and_the_first_paragraph_dates_the_story()
+    {
+        // The container holds the headline, a bare date stamp (left out of the text) and the
+        // story: the stamp sits inside the body's range, before its first paragraph.
+        var html = """
+            <html><head><title>Bridge reopens</title></head><body><div class="page"><div class="box">
+            <h2>Bridge reopens</h2><p>12.03.2022</p>
+            <p>The harbour bridge reopened to traffic on Monday after eight months of repairs, the council said in a statement.</p>
+            <p>Engineers replaced 140 steel cables and resurfaced the deck, at a cost of about 42 million dollars, the statement added.</p>
+            <p>Commuters had used a ferry and a long detour through the hills, adding about forty minutes to each trip.</p>
+            </div></div></body></html>
+            """;
+        var a = ExtractionHarness.Html(html).Article!;
+        Assert.DoesNotContain("12.03.2022", a.Text);
+        Assert.Equal("2022-03-12", a.Published?.ToString());
     }
 
     [Fact]

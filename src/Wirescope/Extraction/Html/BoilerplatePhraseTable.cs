@@ -2,6 +2,9 @@ using Wirescope.Tables;
 
 namespace Wirescope.Extraction.Html;
 
+/// <summary>What a trailing heading says about the text after it.</summary>
+public enum StopKind : byte { None, Stop, End }
+
 /// <summary>boilerplate_phrases.tsv, frozen: tells whether a short block is page furniture.</summary>
 public sealed class BoilerplatePhraseTable
 {
@@ -15,6 +18,7 @@ public sealed class BoilerplatePhraseTable
 
     private readonly HashSet<string> _whole;
     private string[] _stops = [];
+    private string[] _ends = [];
     private readonly string[] _prefixes;
     private readonly string[] _contains;
 
@@ -31,6 +35,7 @@ public sealed class BoilerplatePhraseTable
         var prefixes = new List<string>();
         var contains = new List<string>();
         var stops = new List<string>();
+        var ends = new List<string>();
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in TsvTable.ReadResource(resource, 3, 2))
         {
@@ -42,22 +47,36 @@ public sealed class BoilerplatePhraseTable
                 case "prefix": prefixes.Add(phrase); break;
                 case "contains": contains.Add(phrase); break;
                 case "stop": stops.Add(phrase); break;
-                default: throw new TableException(row.Where, $"match must be whole, prefix, contains or stop, not '{row[1]}'");
+                case "end": ends.Add(phrase); break;
+                default: throw new TableException(row.Where, $"match must be whole, prefix, contains, stop or end, not '{row[1]}'");
             }
         }
-        return new BoilerplatePhraseTable(whole, prefixes.ToArray(), contains.ToArray()) { _stops = stops.ToArray() };
+        return new BoilerplatePhraseTable(whole, prefixes.ToArray(), contains.ToArray()) { _stops = stops.ToArray(), _ends = ends.ToArray() };
     }
 
-    /// <summary>True when <paramref name="block"/> is a heading that opens trailing furniture ("Related stories").</summary>
-    public bool IsStop(ReadOnlySpan<char> block)
+    /// <summary>True when <paramref name="block"/> is a heading that opens trailing furniture ("Related stories", "Comments").</summary>
+    public bool IsStop(ReadOnlySpan<char> block) => Stop(block) != StopKind.None;
+
+    /// <summary>
+    /// Which kind of trailing heading <paramref name="block"/> is: <see cref="StopKind.End"/>
+    /// (comments, about the author, tags: nothing of the story follows them) or
+    /// <see cref="StopKind.Stop"/> (related stories: also the label of a box inside the story).
+    /// </summary>
+    public StopKind Stop(ReadOnlySpan<char> block)
     {
-        if (block.Length > MaxStopBlock) return false;
+        if (block.Length > MaxStopBlock) return StopKind.None;
         var t = block.Trim().TrimEnd(".:!›»→ ").Trim();
         Span<char> lower = stackalloc char[t.Length];
         t.ToLowerInvariant(lower);
-        foreach (var s in _stops)
-            if (((ReadOnlySpan<char>)lower).StartsWith(s, StringComparison.Ordinal) && (lower.Length == s.Length || !char.IsLetter(lower[s.Length]))
-                && !IsInlineTeaser(((ReadOnlySpan<char>)lower)[s.Length..])) return true;
+        if (StartsWithAny(lower, _ends)) return StopKind.End;
+        return StartsWithAny(lower, _stops) ? StopKind.Stop : StopKind.None;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> lower, string[] phrases)
+    {
+        foreach (var s in phrases)
+            if (lower.StartsWith(s, StringComparison.Ordinal) && (lower.Length == s.Length || !char.IsLetter(lower[s.Length]))
+                && !IsInlineTeaser(lower[s.Length..])) return true;
         return false;
     }
 

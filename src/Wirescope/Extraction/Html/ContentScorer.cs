@@ -81,6 +81,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             }
         }
         if (best < 0) return new MainText([], [], "html:main", 0);
+        int winner = best;
         best = Widen(page, excluded, best);
         var ranges = new List<(int Start, int End)> { (best, nodes[best].End) };
         int parent = nodes[best].Parent;
@@ -94,6 +95,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                     ranges.Add((c, nodes[c].End));
             }
         }
+        AddTwins(page, excluded, winner, best, ranges);
         int leadEnd = AddLead(page, excluded, best, ranges);
         ranges.Sort();
         var result = Collect(page, excluded, ranges, "html:main");
@@ -105,6 +107,62 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             if (c.Kind != BlockKind.Caption) captions.Add(c);
         captions.Sort((x, y) => x.Start.CompareTo(y.Start));
         return result with { Captions = captions, LeadBlocks = leadBlocks };
+    }
+
+    /// <summary>Levels above the container searched for other parts of the story.</summary>
+    public const int TwinScopeLevels = 8;
+
+    /// <summary>
+    /// A story split around ads or a photo into several wrappers of the same class
+    /// ("story-text", "article-body" twice) that sit too far apart for widening: the winner's
+    /// twins inside the same story (up to its article/main ancestor, a few levels up) join the
+    /// body when they hold prose with few links. Teasers of other stories have other classes.
+    /// </summary>
+    private static void AddTwins(PageModel page, bool[] excluded, int winner, int best, List<(int Start, int End)> ranges)
+    {
+        var nodes = page.Nodes;
+        int key = nodes[winner].ClassKey;
+        var tag = nodes[winner].Tag;
+        if (key == 0) return;
+        int scope = best;
+        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < TwinScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+        {
+            scope = a;
+            if (nodes[a].Tag is "article" or "main") break;
+        }
+        if (scope == best) return;
+        for (int a = winner; a > scope; a = nodes[a].Parent)
+            if (nodes[a].Tag == "li") return; // an item of a list: the next item is another story
+        int end = nodes[scope].End;
+        for (int i = scope + 1; i < end; i++)
+        {
+            var n = nodes[i];
+            if (excluded[i] || i == best) { i = n.End - 1; continue; }
+            if (n.ClassKey != key || n.Tag != tag || i == winner || page.Contains(i, best) || Covered(ranges, i)) continue;
+            if (n.TextChars >= MinSectionChars && n.LinkChars * 4 <= n.TextChars && !HeadingBetween(page, excluded, i, winner))
+            {
+                ranges.Add((i, n.End));
+                i = n.End - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a heading stands between two subtrees (outside both): the next story of a
+    /// stream or a teaser's headline, not the ad or photo that splits one story's text.
+    /// </summary>
+    private static bool HeadingBetween(PageModel page, bool[] excluded, int a, int b)
+    {
+        var nodes = page.Nodes;
+        if (a > b) (a, b) = (b, a);
+        int from = nodes[a].End;
+        foreach (var bl in page.Blocks)
+        {
+            if (bl.Node < from) continue;
+            if (bl.Node >= b) break;
+            if (bl.Kind == BlockKind.H && !excluded[bl.Node]) return true;
+        }
+        return false;
     }
 
     /// <summary>Levels above the container searched for the story's lead.</summary>
@@ -132,14 +190,15 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             scope = a;
             if (nodes[a].Tag is "article" or "main") break;
         }
-        scope = HeadlineScope(page, excluded, best, scope);
+        int headline = StoryHeadline(page, excluded, best);
+        scope = HeadlineScope(page, excluded, best, scope, headline);
         for (int c = scope + 1; c < best;)
         {
             var n = nodes[c];
             if (excluded[c]) c = n.End;
             // An ancestor of the container, no lead yet, or a "lede" block holding the headline
             // (the whole article header, with byline and share bar): look inside.
-            else if (n.End > best || !n.Lead || HoldsHeadline(nodes, c)) c++;
+            else if (n.End > best || !n.Lead || HoldsHeadline(nodes, c) || c <= headline && headline < n.End) c++;
             else
             {
                 if (n.TextChars >= MinParagraphChars && n.TextChars <= MaxLeadChars
@@ -151,7 +210,8 @@ public sealed partial class ContentScorer(ExtractionTables tables)
                 c = n.End;
             }
         }
-        if (leadEnd == 0) leadEnd = AddDek(page, excluded, scope, best, ranges);
+        if (leadEnd == 0 && headline > scope) leadEnd = AddDek(page, excluded, headline, best, ranges);
+        if (leadEnd == 0) leadEnd = AddDescribedLead(page, excluded, best, ranges);
         return leadEnd;
     }
 
@@ -159,24 +219,53 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     public const int HeadlineScopeLevels = 8;
 
     /// <summary>
-    /// The story runs from its headline to its body: when the page's h1 comes before the
-    /// container but outside the lead scope (an article header several wrappers above a
+    /// The story runs from its headline to its body: when the story's headline
+    /// (<see cref="StoryHeadline"/>) comes before the container but outside the lead scope (an article header several wrappers above a
     /// deeply nested body), the scope widens to the nearest ancestor holding both, so the
     /// standfirst under the headline is reached. Not past body, an excluded (chrome) wrapper
     /// or <see cref="HeadlineScopeLevels"/>: an h1 that is the site logo shares only the page
     /// wrapper with the story.
     /// </summary>
-    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope)
+    private static int HeadlineScope(PageModel page, bool[] excluded, int best, int scope, int headline)
     {
         var nodes = page.Nodes;
-        if (page.Signals.H1.Count == 0) return scope;
-        int h1 = page.Signals.H1[0].Node;
-        if (h1 >= best || page.Contains(scope, h1) || excluded[h1]) return scope;
+        if (headline < 0 || page.Contains(scope, headline)) return scope;
         int i = 0;
         for (int a = nodes[best].Parent; a >= 0 && i < HeadlineScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
-            if (page.Contains(a, h1)) return a;
+            if (page.Contains(a, headline)) return a;
         return scope;
     }
+
+    /// <summary>Shortest heading taken for the story's headline by its words alone.</summary>
+    public const int MinHeadlineChars = 15;
+
+    /// <summary>
+    /// The story's own headline before the container, or -1: the last heading whose words are
+    /// the page's declared title (the <c>title</c> element or og:title, which add a site name),
+    /// else the last h1. Not the first h1: a logo or breadcrumb can be an h1 too, and many
+    /// themes set the story's headline as an h2 ("entry-title", "aka-h1").
+    /// </summary>
+    private static int StoryHeadline(PageModel page, bool[] excluded, int best)
+    {
+        string? title = page.Signals.Title, og = null;
+        foreach (var (key, value) in page.Signals.Metas)
+            if (key == "og:title") { og = value; break; }
+        var blocks = page.Blocks;
+        for (int k = blocks.Count - 1; k >= 0; k--)
+        {
+            var b = blocks[k];
+            if (b.Node >= best || b.Kind != BlockKind.H || b.Length < MinHeadlineChars || excluded[b.Node]) continue;
+            var text = page.Text.ToString(b.Start, b.Length);
+            if (NamesTitle(title, text) || NamesTitle(og, text)) return b.Node;
+        }
+        int h1 = -1;
+        foreach (var (_, node) in page.Signals.H1)
+            if (node < best && !excluded[node]) h1 = node;
+        return h1;
+    }
+
+    private static bool NamesTitle(string? title, string heading) =>
+        title is not null && (Metadata.TitleCleaner.EqualsLoosely(title, heading) || Metadata.TitleCleaner.ContainsLoosely(title, heading));
 
     /// <summary>Shortest unclassed paragraph taken as the dek: a sentence or two, not a byline.</summary>
     public const int MinDekChars = 80;
@@ -185,31 +274,59 @@ public sealed partial class ContentScorer(ExtractionTables tables)
 
     /// <summary>
     /// With no lead class on the page (class names hashed by a CSS toolchain), the prose
-    /// paragraph between the story's h1 and the body container is its dek: a whole sentence
-    /// (end punctuation), almost no links, not a boilerplate phrase. Bylines, dates and
-    /// share bars between them are short and unpunctuated. A subheadline written as an h2 is
-    /// a dek by the same test: a section heading is not a whole sentence of 80 characters.
+    /// paragraph between the story's headline and the body container is its dek: a whole
+    /// sentence (end punctuation) or the page's own description, almost no links, not a
+    /// boilerplate phrase. Bylines, dates and share bars between them are short and
+    /// unpunctuated. A subheadline of 80 characters or more is a dek with or without a full
+    /// stop: a section heading is shorter.
     /// </summary>
-    private int AddDek(PageModel page, bool[] excluded, int scope, int best, List<(int Start, int End)> ranges)
+    private int AddDek(PageModel page, bool[] excluded, int headline, int best, List<(int Start, int End)> ranges)
     {
         var nodes = page.Nodes;
-        int h1 = -1;
-        for (int i = scope + 1; i < best; i++)
-            if (nodes[i].Tag == "h1" && !excluded[i]) { h1 = i; break; }
-        if (h1 < 0) return 0;
         int leadEnd = 0, taken = 0;
         foreach (var b in page.Blocks)
         {
-            if (b.Node < nodes[h1].End) continue;
+            if (b.Node < nodes[headline].End) continue;
             if (b.Node >= best || taken >= MaxDekBlocks) break;
             if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
             var text = page.Text.ToString(b.Start, b.Length);
-            if (!EndsSentence(text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
+            // A subheadline of 80 characters or more is a dek with or without a full stop (German
+            // "Unterzeilen" rarely have one); a paragraph there must be a whole sentence.
+            // A paragraph must be a whole sentence, or the page's own description (British
+            // standfirsts have no full stop: "… to £10,000 for repeat offenders").
+            if (b.Kind == BlockKind.P && !EndsSentence(text) && !IsDescription(page, text) || tables.Phrases.IsBoilerplate(text) || Covered(ranges, b.Node)) continue;
             ranges.Add((b.Node, nodes[b.Node].End));
             leadEnd = nodes[b.Node].End;
             taken++;
         }
         return leadEnd;
+    }
+
+    /// <summary>
+    /// With no lead found near the story, a paragraph before the container that is the page's
+    /// own description is its standfirst wherever the theme put it (a hero banner, an intro
+    /// block in another column): the page says so itself.
+    /// </summary>
+    private static int AddDescribedLead(PageModel page, bool[] excluded, int best, List<(int Start, int End)> ranges)
+    {
+        var nodes = page.Nodes;
+        foreach (var b in page.Blocks)
+        {
+            if (b.Node >= best) break;
+            if (excluded[b.Node] || b.Kind is not (BlockKind.P or BlockKind.H) || b.Length < MinDekChars || b.LinkChars * 10 > b.Length) continue;
+            if (!IsDescription(page, page.Text.ToString(b.Start, b.Length)) || Covered(ranges, b.Node)) continue;
+            ranges.Add((b.Node, nodes[b.Node].End));
+            return nodes[b.Node].End;
+        }
+        return 0;
+    }
+
+    /// <summary>The text is the page's declared description (meta, og: or twitter:), but for case and quote kinds.</summary>
+    private static bool IsDescription(PageModel page, string text)
+    {
+        foreach (var (key, value) in page.Signals.Metas)
+            if (key is "description" or "og:description" or "twitter:description" && Metadata.TitleCleaner.EqualsLoosely(value, text)) return true;
+        return false;
     }
 
     private static bool EndsSentence(string text)
@@ -255,7 +372,9 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     /// Climbs from the winner to the highest ancestor that adds article prose without adding
     /// much else: the paragraphs of one story are often split over sibling divs (lead, body,
     /// "read on" part) that each score less than the first. An ancestor qualifies when at least
-    /// <see cref="WidenProseShare"/> of its text is prose and it holds more prose than the winner.
+    /// <see cref="WidenProseShare"/> of its text is prose and it holds more prose than the winner,
+    /// by a paragraph's worth at least: a headline and a one-line teaser far above the body are
+    /// no reason to take the page wrapper.
     /// </summary>
     private static int Widen(PageModel page, bool[] excluded, int best)
     {
@@ -274,13 +393,15 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         {
             if (excluded[a] || nodes[a].Tag is "body" or "html") break;
             int text = Math.Max(1, nodes[a].TextChars - ExcludedChars(page, excluded, a));
-            if (prose[a] > prose[chosen] * WidenMinGain && prose[a] >= text * WidenProseShare) chosen = a;
+            if (prose[a] > prose[chosen] * WidenMinGain && prose[a] - prose[chosen] >= MinSectionChars && prose[a] >= text * WidenProseShare) chosen = a;
         }
         return chosen;
     }
 
-    /// <summary>Ancestor levels examined when widening.</summary>
-    public const int MaxWidenSteps = 6;
+    /// <summary>Ancestor levels examined when widening: page builders (TYPO3, AEM, Elementor) nest each
+    /// text element seven or eight wrappers below the story (6 → 9: trafilatura-eval snippets TP +22, FP +8;
+    /// with the <see cref="MinSectionChars"/> gain below, FP +2).</summary>
+    public const int MaxWidenSteps = 9;
     /// <summary>An ancestor must hold this much more prose than the current choice.</summary>
     public const double WidenMinGain = 1.15;
     /// <summary>Share of an ancestor's (non-chrome) text that must be prose for it to be taken.</summary>
@@ -359,20 +480,32 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         int chars = 0, r = 0;
         HtmlBlock? linkedHeading = null;
         bool afterProse = false;
-        foreach (var b in page.Blocks)
+        int storyParent = -1, resumeAt = -1;
+        var blocks = page.Blocks;
+        for (int k = 0; k < blocks.Count; k++)
         {
+            var b = blocks[k];
             while (r < ranges.Count && b.Node >= ranges[r].End) r++;
             if (r >= ranges.Count) break;
-            if (b.Node < ranges[r].Start || excluded[b.Node]) continue;
+            if (b.Node < ranges[r].Start || excluded[b.Node] || k < resumeAt) continue;
             if (b.Kind == BlockKind.Caption)
             {
                 captions.Add(b);
                 continue;
             }
             // A stop heading ends the body; the same words as a link ("Comments (5 posted)" under
-            // each story of a digest) point elsewhere and are only left out.
+            // each story of a digest) point elsewhere and are only left out. A stop heading with
+            // the story's own paragraphs after it is an inline box ("Auch interessant" and two
+            // links between paragraphs): the box is skipped and the story goes on.
             if (chars >= MinCharsBeforeStop && b.Length <= BoilerplatePhraseTable.MaxStopBlock && b.LinkChars * 2 <= b.Length
-                && tables.Phrases.IsStop(page.Text.ToString(b.Start, b.Length))) break;
+                && tables.Phrases.Stop(page.Text.ToString(b.Start, b.Length)) is var stop && stop != StopKind.None)
+            {
+                resumeAt = stop == StopKind.Stop ? StoryResumes(page, excluded, ranges, k, storyParent, chars) : -1;
+                if (resumeAt < 0) break;
+                linkedHeading = null;
+                afterProse = false;
+                continue;
+            }
             if (b.Kind == BlockKind.P && b.Length <= CaptionSplitter.MaxCreditLine && _credits.IsCreditLine(page.Text.ToString(b.Start, b.Length)))
             {
                 captions.Add(b); // a credit line under a picture, written as a paragraph
@@ -397,18 +530,113 @@ public sealed partial class ContentScorer(ExtractionTables tables)
             // A teaser box in the story ("Read more", "Weitere Informationen" over a linked
             // headline) starts with a label, not straight after the story's prose.
             afterProse = b.Kind == BlockKind.P && b.Length >= MinDekChars;
+            if (afterProse) storyParent = page.Nodes[b.Node].Parent;
             kept.Add(b);
             chars += b.Length;
         }
-        TrimHeadings(kept, ref chars);
+        TrimHeadings(page, kept, ref chars);
+        DropLabelRuns(page, kept, ref chars);
         return new MainText(kept, captions, stage, chars);
     }
 
-    /// <summary>Drops headings left with no text after them (the "Related" heading of a removed list).</summary>
-    private static void TrimHeadings(List<HtmlBlock> kept, ref int chars)
+    /// <summary>Blocks after a stop heading searched for the story's next paragraph (an inline box holds a few links, not a column).</summary>
+    public const int MaxInlineBoxBlocks = 12;
+
+    /// <summary>
+    /// The index of the story paragraph that follows an inline "related" box, or -1 when the
+    /// stop heading really opens the trailing furniture. The story goes on when, within a few
+    /// blocks, a whole-sentence paragraph with few links sits in the same parent element as
+    /// the story's paragraphs before the box (related lists, comments and teaser rails have
+    /// their own wrappers), or when what came before was only the story's header: the
+    /// container's prose after the box is twice what was collected, in two paragraphs or more.
+    /// </summary>
+    private static int StoryResumes(PageModel page, bool[] excluded, List<(int Start, int End)> ranges, int stop, int storyParent, int collected)
+    {
+        var blocks = page.Blocks;
+        int firstProse = -1, prose = 0, paragraphs = 0;
+        for (int k = stop + 1; k < blocks.Count; k++)
+        {
+            var b = blocks[k];
+            if (!Covered(ranges, b.Node)) break;
+            if (excluded[b.Node] || b.Kind != BlockKind.P || b.Length < MinSectionChars || b.LinkChars * 10 > b.Length
+                || !EndsSentence(page.Text.ToString(b.Start, b.Length))) continue;
+            if (k <= stop + MaxInlineBoxBlocks)
+            {
+                if (page.Nodes[b.Node].Parent == storyParent) return FirstOfRun(page, stop, k);
+                if (firstProse < 0) firstProse = k;
+            }
+            else if (firstProse < 0) break;
+            prose += b.Length;
+            paragraphs++;
+        }
+        return firstProse >= 0 && paragraphs >= 2 && prose >= 2 * collected ? FirstOfRun(page, stop, firstProse) : -1;
+    }
+
+    /// <summary>
+    /// The story resumes at the first of the blocks that share the resuming paragraph's parent
+    /// and lead up to it: a short line of the story ("Korinna Hennig: Aus China.") before the
+    /// next long paragraph belongs to it, not to the box.
+    /// </summary>
+    private static int FirstOfRun(PageModel page, int stop, int k)
+    {
+        int parent = page.Nodes[page.Blocks[k].Node].Parent;
+        while (k - 1 > stop && page.Nodes[page.Blocks[k - 1].Node].Parent == parent) k--;
+        return k;
+    }
+
+    /// <summary>Longest block that counts as a bare label (a chart tick, a player setting).</summary>
+    public const int MaxLabelRunChars = 30;
+    /// <summary>Shortest run of bare labels taken for a widget's controls or a chart's axis.</summary>
+    public const int MinLabelRun = 6;
+
+    /// <summary>
+    /// Removes runs of bare labels: six or more short paragraph blocks in a row, none a sentence
+    /// (a video player's settings "Medium", "Closed Captions", "Georgia"; a chart's ticks "$900",
+    /// "billion", "’17"). List items and table rows are left alone: ingredient lists and data
+    /// tables are short lines too, and belong to the story.
+    /// </summary>
+    private static void DropLabelRuns(PageModel page, List<HtmlBlock> kept, ref int chars)
+    {
+        int w = 0;
+        for (int i = 0; i < kept.Count;)
+        {
+            int j = i;
+            while (j < kept.Count && IsBareLabel(page, kept[j])) j++;
+            if (j - i >= MinLabelRun)
+            {
+                for (int k = i; k < j; k++) chars -= kept[k].Length;
+                i = j;
+                continue;
+            }
+            if (j == i) j = i + 1;
+            for (int k = i; k < j; k++) kept[w++] = kept[k];
+            i = j;
+        }
+        kept.RemoveRange(w, kept.Count - w);
+    }
+
+    private static bool IsBareLabel(PageModel page, in HtmlBlock b)
+    {
+        if (b.Kind is not (BlockKind.P or BlockKind.H) || b.Length > MaxLabelRunChars) return false;
+        var text = page.Text.ToString(b.Start, b.Length);
+        // Thirty characters of Chinese or Japanese are a sentence, not a label.
+        foreach (var c in text) if (c >= '\u2E80') return false;
+        return !EndsSentence(text);
+    }
+
+    /// <summary>Shortest heading that is a sentence of the story (a pull quote set as h4), not a section title.</summary>
+    public const int MinSentenceHeadingChars = 40;
+
+    /// <summary>
+    /// Drops headings left with no text after them (the "Related" heading of a removed list),
+    /// up to one that is a sentence ending in a full stop: a section or box title has none.
+    /// </summary>
+    private static void TrimHeadings(PageModel page, List<HtmlBlock> kept, ref int chars)
     {
         while (kept.Count > 0 && kept[^1].Kind == BlockKind.H)
         {
+            var h = kept[^1];
+            if (h.Length >= MinSentenceHeadingChars && page.Text[h.Start + h.Length - 1] == '.' && h.LinkChars == 0) break;
             chars -= kept[^1].Length;
             kept.RemoveAt(kept.Count - 1);
         }
@@ -464,7 +692,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\p{L}+(?: \p{L}+){0,2}\s*:\s*")]
     private static partial System.Text.RegularExpressions.Regex StampLabel();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?-i:[A-Z]{2,5})?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[,|·-]?\s*(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?)?\s*(?-i:[A-Z]{2,5})?\s*[,|·-]?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TimeOnly();
 
     /// <summary>Per node: is it chrome in this stage (inherited from ancestors, pre-order so one pass).</summary>

@@ -23,6 +23,8 @@ public struct HtmlNode
     /// <summary>Characters of block text in the subtree, and how many of them are link text.</summary>
     public int TextChars;
     public int LinkChars;
+    /// <summary>Hash of the class attribute (0 without one): parts of one story split by ads share it.</summary>
+    public int ClassKey;
     public string Tag;
 }
 

@@ -118,7 +118,9 @@ public sealed class PageWalker(ExtractionTables tables)
             if (info.Role == TagRole.Skip) return;
             var attrs = Attrs.Read(el);
             if (IsHidden(attrs)) return;
-            var classes = evidence.Get(attrs.Class, attrs.Id, attrs.ItemProp);
+            // A heading's id is an anchor made from its own words ("nav_nur_die_folie__1",
+            // "sharing-economy-grows"), not a name the site gave a box: its class still counts.
+            var classes = evidence.Get(attrs.Class, info.Role == TagRole.Heading ? null : attrs.Id, attrs.ItemProp);
             CollectSignals(el, attrs, classes, tag, ctx, model.Nodes.Count);
             if (tag is "title" or "meta" or "link" or "base") return;
             var role = info.Role;
@@ -139,6 +141,7 @@ public sealed class PageWalker(ExtractionTables tables)
             {
                 Parent = parent, End = node + 1, Role = role, TagWeight = weight, ClassWeight = verdict.Weight,
                 ClassDrop = verdict.Drop, Lead = verdict.Lead, Tag = tag,
+                ClassKey = attrs.Class is { Length: > 0 } cls ? string.GetHashCode(cls.AsSpan().Trim()) | 1 : 0,
             });
             var childCtx = ctx;
             switch (role)

@@ -10,6 +10,8 @@ public sealed class AuthorRuleTable
     public required string[] Cuts { get; init; }
     public required HashSet<string> Noise { get; init; }
     public required HashSet<string> OrgWords { get; init; }
+    /// <summary>Words that, right after an author's name at the end of the body, open a bio ("NAME is a reporter").</summary>
+    public string[] BioVerbs { get; init; } = [];
 
     public static AuthorRuleTable Load(string resource = "extraction/author_rules.tsv")
     {
@@ -18,6 +20,7 @@ public sealed class AuthorRuleTable
         var cuts = new List<string>();
         var noise = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var org = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var bio = new List<string>();
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         using var reader = new StreamReader(TsvTable.Open(resource));
         // Separators and cuts keep their spaces (" and "), so cells are not trimmed here.
@@ -40,10 +43,11 @@ public sealed class AuthorRuleTable
                 case "cut": cuts.Add(text); break;
                 case "noise": noise.Add(text.Trim()); break;
                 case "org": org.Add(text.Trim()); break;
-                default: throw new TableException($"{resource}:{lineNo}", $"kind must be prefix, separator, cut, noise or org, not '{kind}'");
+                case "bio": bio.Add(text.Trim()); break;
+                default: throw new TableException($"{resource}:{lineNo}", $"kind must be prefix, separator, cut, noise, org or bio, not '{kind}'");
             }
         }
         prefixes.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return new AuthorRuleTable { Prefixes = prefixes.ToArray(), Separators = separators.ToArray(), Cuts = cuts.ToArray(), Noise = noise, OrgWords = org };
+        return new AuthorRuleTable { Prefixes = prefixes.ToArray(), Separators = separators.ToArray(), Cuts = cuts.ToArray(), Noise = noise, OrgWords = org, BioVerbs = bio.ToArray() };
     }
 }

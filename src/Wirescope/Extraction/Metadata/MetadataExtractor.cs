@@ -107,7 +107,10 @@ public sealed class MetadataExtractor(ExtractionTables tables)
         foreach (var (text, node) in s.H1)
         {
             if (text.Length < 3 || chrome[Math.Min(node, chrome.Length - 1)]) continue;
-            if (TitleCleaner.EqualsLoosely(text, declared)) return null;
+            // The same headline: the page's own typography (curly quotes, en dashes) where the
+            // declared title has ASCII ("Editor's Letter" for the h1's "Editor’s Letter"), but
+            // not a different casing (an h1 in capitals is styling).
+            if (TitleCleaner.EqualsLoosely(text, declared)) return SameLetters(text, declared) && text != declared ? text : null;
             if (site is not null && string.Equals(text, site, StringComparison.OrdinalIgnoreCase)) continue;
             if (TitleCleaner.IsTailPart(text, declared) || pageTitle is not null && TitleCleaner.IsTailPart(text, pageTitle)) continue;
             // At least half the title, or a part the title sets off with a separator and of three
@@ -120,6 +123,19 @@ public sealed class MetadataExtractor(ExtractionTables tables)
             if (agrees) return text;
         }
         return null;
+    }
+
+    /// <summary>The letters and digits of both, in order and case, are the same: they differ only in punctuation and spacing.</summary>
+    private static bool SameLetters(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i])) i++;
+            while (j < b.Length && !char.IsLetterOrDigit(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (a[i++] != b[j++]) return false;
+        }
     }
 
     /// <summary>Share of a JSON-LD headline's words the page's other title must hold.</summary>
@@ -202,7 +218,19 @@ public sealed class MetadataExtractor(ExtractionTables tables)
     {
         if (main?.BodyStart is not { } bodyStart) yield break;
         int first = page.Blocks.FindIndex(b => b.Start == bodyStart.Start);
-        for (int i = first - 1, n = 0; i >= 0 && n < BylineWindowBlocks; i--, n++)
+        if (first < 0) yield break;
+        int stop = Math.Max(0, first - BylineWindowBlocks);
+        // The body proper starts at its first paragraph: a container widened to the story's
+        // header holds the headline and the dateline stamp before it (the stamp is left out of
+        // the text, but it still dates the story).
+        for (int k = main.LeadBlocks; k < main.Blocks.Count; k++)
+        {
+            var b = main.Blocks[k];
+            if (b.Kind != BlockKind.P || b.Length < ContentScorer.MinDekChars) continue;
+            first = page.Blocks.FindIndex(first, x => x.Start == b.Start);
+            break;
+        }
+        for (int i = first - 1; i >= stop; i--)
         {
             var text = page.BlockText(page.Blocks[i]);
             foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Reverse())
