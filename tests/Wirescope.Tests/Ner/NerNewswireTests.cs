@@ -14,7 +14,9 @@ public class NerNewswireTests
     /// <summary>
     /// Measured 2026-11-28 (ner3): F1 0.967 overall, PERSON 0.958 (82 names), 306 spans.
     /// The w2-* stories alone (names in no table): 0.921, PERSON 0.912. With ner5's 24 w3/w4/w5
-    /// stories (53 stories, 554 spans): 0.962, PERSON 0.962 (0.923 and 0.900 before ner5's passes). Floors leave room for an
+    /// stories (53 stories, 554 spans): 0.962, PERSON 0.962 (0.923 and 0.900 before ner5's passes). The lead's
+    /// 12 s3-* stories, kept from the NER work and scored once before and once after it: 0.879 → 0.893
+    /// (PERSON 0.892 → 0.906); all 65 stories (711 spans): see the test output. Floors leave room for an
     /// equally good retrain; a model or pass that stops generalising to world news fails them.
     /// </summary>
     [Fact]
@@ -30,7 +32,7 @@ public class NerNewswireTests
             all.Add(g, p);
             person.Add(g.Where(x => x.Type == "PERSON").ToHashSet(), p.Where(x => x.Type == "PERSON").ToHashSet());
         }
-        Assert.True(all.Gold > 550, $"fixture has {all.Gold} spans");
+        Assert.True(all.Gold > 700, $"fixture has {all.Gold} spans");
         Assert.True(all.F1 >= 0.90, $"F1 {all.F1:F3} ({all})");
         Assert.True(person.F1 >= 0.88, $"PERSON F1 {person.F1:F3} ({person})");
     }
