@@ -100,6 +100,10 @@ public static class TrainCommand
         var beam = new Option<int>("--beam") { Description = "Beam width: after greedy training, retrain transitions globally with this beam (1 = greedy only; experimental: 4 measured worse, see MODELS.md)", DefaultValueFactory = _ => 1 };
         var beamIterations = new Option<int>("--beam-iterations") { Description = "Passes of beam training", DefaultValueFactory = _ => 6 };
         var sweep = new Option<bool>("--prune-sweep") { Description = "Also write OUT.minN.bin.gz for N = 1..4 (to choose --min-updates)" };
+        var members = new Option<string>("--members") { Description = "Parsers of the voted ensemble, comma-separated: ltr (left to right) or rtl (right to left), a digit after one for another seed (ltr2 = seed + 1)", DefaultValueFactory = _ => "ltr" };
+        var join = new Option<string[]>("--join") { Description = "Write the members of these parser files as one voted ensemble, in order (no training)", AllowMultipleArgumentsPerToken = true };
+        var treebankFeatures = new Option<string?>("--treebank-features") { Description = "Give every feature a copy per treebank (the folder of each training file, e.g. ud-gum) and ship the shared weights plus this treebank's copy" };
+        var treebankVariants = new Option<bool>("--treebank-variants") { Description = "With --treebank-features, also write OUT.shared.bin.gz and OUT.<treebank>.bin.gz for every treebank (to choose one)" };
         var tagsCache = new Option<string?>("--tags-cache") { Description = "Keep the jackknifed tags in this file and reuse them when data, folds, passes and seed match (repeated experiments; the model is the same)" };
         var cmd = new Command("parser", "Train the arc-eager dependency parser (dynamic oracle, averaged perceptron)");
         common.AddTo(cmd);
@@ -110,28 +114,76 @@ public static class TrainCommand
         cmd.Options.Add(beam);
         cmd.Options.Add(beamIterations);
         cmd.Options.Add(tagsCache);
+        cmd.Options.Add(members);
+        cmd.Options.Add(join);
+        cmd.Options.Add(treebankFeatures);
+        cmd.Options.Add(treebankVariants);
         cmd.SetAction(p =>
         {
+            if (p.GetValue(join) is { Length: > 0 } parts)
+            {
+                var joined = new ParserEnsemble(parts.SelectMany(f => ParserEnsemble.Load(f).Members).ToArray());
+                joined.Save(p.GetValue(common.Out)!);
+                Console.Error.WriteLine($"parser: {joined.Members.Length} members -> {p.GetValue(common.Out)}");
+                return 0;
+            }
+            var specs = ParseMembers(p.GetValue(members) ?? "ltr");
+            if (specs is null) { Console.Error.WriteLine("wirescope: --members takes ltr or rtl items, each optionally followed by a digit"); return ExitCodes.Usage; }
             var files = common.Files(p);
             if (files is null) return ExitCodes.Usage;
             var sw = Stopwatch.StartNew();
             var data = TrainingSentence.Load(files);
             int seed = p.GetValue(common.Seed);
             var tags = CachedJackknife(p.GetValue(tagsCache), files, data, p.GetValue(folds), p.GetValue(taggerIterations), seed);
-            var trained = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed, Console.Error);
-            if (p.GetValue(beam) > 1)
+            int[]? treebankOf = null;
+            int shipTreebank = -1;
+            var treebankNames = data.Select(s => s.Treebank).Distinct().ToList();
+            if (p.GetValue(treebankFeatures) is { } tb)
             {
-                if (p.GetValue(sweep)) trained.Freeze(p.GetValue(minUpdates)).Save(p.GetValue(common.Out)!.Replace(".bin.gz", ".greedy.bin.gz"));
-                trained = ParserTrainer.TrainBeam(data, tags, trained, p.GetValue(beam), p.GetValue(beamIterations), seed, Console.Error);
+                shipTreebank = treebankNames.IndexOf(tb);
+                if (shipTreebank < 0) { Console.Error.WriteLine($"wirescope: no training file is in a folder named {tb} (treebanks: {string.Join(", ", treebankNames)})"); return ExitCodes.Usage; }
+                treebankOf = data.Select(s => treebankNames.IndexOf(s.Treebank)).ToArray();
             }
-            var parser = trained.Freeze(p.GetValue(minUpdates));
+            var trainedMembers = new List<ParserTrainer.Trained>();
+            foreach (var (reversed, seedOffset) in specs)
+            {
+                Console.Error.WriteLine($"parser member {trainedMembers.Count + 1}/{specs.Count}: {(reversed ? "right to left" : "left to right")}, seed {seed + seedOffset}");
+                var trained = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed + seedOffset, reversed, Console.Error, treebankOf);
+                if (p.GetValue(beam) > 1) trained = ParserTrainer.TrainBeam(data, tags, trained, p.GetValue(beam), p.GetValue(beamIterations), seed + seedOffset, Console.Error);
+                trainedMembers.Add(trained);
+            }
+            var parser = new ParserEnsemble(trainedMembers.Select(t => t.Freeze(p.GetValue(minUpdates), shipTreebank)).ToArray());
             parser.Save(p.GetValue(common.Out)!);
+            if (treebankOf is not null && p.GetValue(treebankVariants))
+                for (int b = -1; b < treebankNames.Count; b++)
+                    new ParserEnsemble(trainedMembers.Select(t => t.Freeze(p.GetValue(minUpdates), b)).ToArray())
+                        .Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".{(b < 0 ? "shared" : treebankNames[b])}.bin.gz"));
             if (p.GetValue(sweep))
-                for (int m = 1; m <= 4; m++) trained.Freeze(m).Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".min{m}.bin.gz"));
-            Console.Error.WriteLine($"parser: {data.Count} sentences, {parser.Labels.Length} relations, {parser.Transitions.Features} + {parser.Relations.Features} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
+                for (int m = 1; m <= 5; m++) new ParserEnsemble(trainedMembers.Select(t => t.Freeze(m, shipTreebank)).ToArray()).Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".min{m}.bin.gz"));
+            Console.Error.WriteLine($"parser: {data.Count} sentences, {parser.Labels.Length} relations, {parser.Members.Length} members, {string.Join(" / ", parser.Members.Select(m => $"{m.Transitions.Features} + {m.Relations.Features}"))} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>"ltr,rtl,ltr2" -> (reversed, seed offset) per member; null when malformed.</summary>
+    internal static List<(bool Reversed, int SeedOffset)>? ParseMembers(string spec)
+    {
+        var list = new List<(bool, int)>();
+        foreach (var item in spec.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item.Length < 3 || item.Length > 4) return null;
+            bool? reversed = item[..3] switch { "ltr" => false, "rtl" => true, _ => null };
+            if (reversed is null) return null;
+            int offset = 0;
+            if (item.Length == 4)
+            {
+                if (item[3] < '1' || item[3] > '9') return null;
+                offset = item[3] - '1';
+            }
+            list.Add((reversed.Value, offset));
+        }
+        return list.Count > 0 ? list : null;
     }
 
     /// <summary>

@@ -17,7 +17,26 @@ public static class ParserTrainer
     /// (gold, or predicted by a jackknifed tagger) as the parser will see them.
     /// </summary>
     public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, TextWriter? log = null)
+        => Train(data, tags, iterations, seed, reversed: false, log);
+
+    /// <summary>
+    /// Trains a parser that reads sentences right to left when <paramref name="reversed"/>
+    /// (on mirrored copies of the sentences and their tags; see <see cref="Mirror"/>).
+    /// </summary>
+    /// <remarks>
+    /// <c>treebanks</c>, when given, is each sentence's treebank index (0 .. count-1): besides the shared weights,
+    /// every feature also gets a copy per treebank, trained only on that treebank's sentences
+    /// (Daume 2007, "frustratingly easy domain adaptation"), so that annotation conventions
+    /// that differ between treebanks do not blur the shared weights. <see cref="Trained.Freeze"/>
+    /// then folds one treebank's copy into the shared weights.
+    /// </remarks>
+    public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, bool reversed, TextWriter? log = null, int[]? treebanks = null)
     {
+        if (reversed)
+        {
+            data = data.Select(Mirror).ToList();
+            tags = tags.Select(t => Enumerable.Reverse(t).ToArray()).ToList();
+        }
         var labelOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var labels = new List<string>();
         foreach (var s in data)
@@ -28,7 +47,11 @@ public static class ParserTrainer
 
         var trans = new Perceptron(4);
         var rel = new Perceptron(labels.Count);
+        int treebankCount = treebanks is null ? 0 : treebanks.Max() + 1;
+        var transBy = Enumerable.Range(0, treebankCount).Select(_ => new Perceptron(4)).ToArray();
+        var relBy = Enumerable.Range(0, treebankCount).Select(_ => new Perceptron(labels.Count)).ToArray();
         var ws = new Parser.Workspace();
+        ws.Inputs.Reversed = reversed;
         var st = ws.State;
         var words = new WordFeatures();
         var order = Enumerable.Range(0, data.Count).ToArray();
@@ -67,12 +90,15 @@ public static class ParserTrainer
 
                 words.Fill(s.Text, s.Starts, s.Ends);
                 SetWords(ws, words, tags[k], n);
+                var transOwn = treebanks is null ? null : transBy[treebanks[k]];
+                var relOwn = treebanks is null ? null : relBy[treebanks[k]];
                 st.Init(n);
                 while (!st.Done)
                 {
                     ParserFeatures.Transition(st, ws.Inputs, tf);
                     Array.Clear(tScores);
                     trans.Score(tf, tScores);
+                    transOwn?.Score(tf, tScores);
                     int pred = -1, best = -1, minCost = int.MaxValue;
                     for (int t = 0; t < 4; t++)
                     {
@@ -85,7 +111,12 @@ public static class ParserTrainer
                         if (cost[t] == minCost && (best < 0 || tScores[t] > tScores[best])) best = t;
                     trans.Tick();
                     rel.Tick();
-                    if (cost[pred] > minCost) trans.Update(tf, best, pred);
+                    for (int b = 0; b < treebankCount; b++) { transBy[b].Tick(); relBy[b].Tick(); }
+                    if (cost[pred] > minCost)
+                    {
+                        trans.Update(tf, best, pred);
+                        transOwn?.Update(tf, best, pred);
+                    }
                     int follow = cost[pred] == minCost || (it > 0 && rng.NextDouble() < ExploreProbability) ? pred : best;
 
                     int label = ParserState.NoLabel;
@@ -97,12 +128,13 @@ public static class ParserTrainer
                         else
                         {
                             ParserFeatures.Relation(st, ws.Inputs, h, d, lf);
-                            label = rel.Predict(lf, lScores, allowed);
+                            label = rel.Predict(lf, lScores, allowed, relOwn);
                             if (gold[d] == h)
                             {
                                 arcs++;
                                 if (label == goldLabel[d]) arcsRight++;
                                 rel.Update(lf, goldLabel[d], label);
+                                relOwn?.Update(lf, goldLabel[d], label);
                             }
                         }
                     }
@@ -111,12 +143,13 @@ public static class ParserTrainer
             }
             log?.WriteLine($"parser iteration {it + 1}: relation accuracy on gold arcs {(double)arcsRight / Math.Max(1, arcs):F4}" + (it == 0 ? $"; {lifted} sentences projectivised" : ""));
         }
-        return new Trained(labels.ToArray(), trans, rel);
+        return new Trained(labels.ToArray(), trans, rel, reversed: reversed) { TransitionsBy = transBy, RelationsBy = relBy };
     }
 
     /// <summary>The trained weights, frozen into a model at a chosen pruning level.</summary>
-    public sealed class Trained(string[] labels, Perceptron transitions, Perceptron relations, int beamWidth = 1)
+    public sealed class Trained(string[] labels, Perceptron transitions, Perceptron relations, int beamWidth = 1, bool reversed = false)
     {
+        internal bool Reversed => reversed;
         internal string[] Labels => labels;
         internal Perceptron Transitions => transitions;
         internal Perceptron Relations => relations;
@@ -126,7 +159,17 @@ public static class ParserTrainer
         /// the figures). The relation classifier, small and sensitive to pruning, keeps features
         /// updated at least twice.
         /// </param>
-        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(Math.Min(2, minUpdates)), beamWidth);
+        /// <param name="treebank">The treebank whose own copy of the weights is folded in (-1: shared weights only).</param>
+        public Parser Freeze(int minUpdates, int treebank = -1)
+        {
+            var t = treebank >= 0 ? TransitionsBy[treebank] : null;
+            var r = treebank >= 0 ? RelationsBy[treebank] : null;
+            return new(labels, transitions.Freeze(minUpdates, t), relations.Freeze(Math.Min(2, minUpdates), r), beamWidth, reversed);
+        }
+
+        /// <summary>Per treebank, its own copy of the weights (empty unless trained with treebanks).</summary>
+        internal Perceptron[] TransitionsBy { get; init; } = [];
+        internal Perceptron[] RelationsBy { get; init; } = [];
     }
 
     /// <summary>
@@ -137,6 +180,7 @@ public static class ParserTrainer
     /// </summary>
     public static Trained TrainBeam(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, Trained greedy, int beam, int iterations, int seed, TextWriter? log = null)
     {
+        if (greedy.Reversed) throw new NotSupportedException("beam training of a right-to-left parser");
         var labeller = new Parser(greedy.Labels, new LinearModel(4, [], [], 1f), greedy.Relations.Freeze(1));
         // Warm start from the greedy weights; the clock ticks per step, as in greedy training,
         // so that the averaged weights are not dominated by the greedy phase.
@@ -256,7 +300,24 @@ public static class ParserTrainer
             }
             log?.WriteLine($"beam iteration {it + 1}: early updates {early}, wrong final {wrongFinal} of {data.Count}");
         }
-        return new Trained(greedy.Labels, trans, greedy.Relations, beam);
+        return new Trained(greedy.Labels, trans, greedy.Relations, beam, greedy.Reversed);
+    }
+
+    /// <summary>The sentence read backwards: word i becomes word n-1-i, heads renumbered (root stays 0).</summary>
+    internal static TrainingSentence Mirror(TrainingSentence s)
+    {
+        int n = s.Count;
+        return new TrainingSentence
+        {
+            Text = s.Text,
+            Starts = Enumerable.Reverse(s.Starts).ToArray(),
+            Ends = Enumerable.Reverse(s.Ends).ToArray(),
+            Upos = Enumerable.Reverse(s.Upos).ToArray(),
+            Xpos = Enumerable.Reverse(s.Xpos).ToArray(),
+            Lemmas = Enumerable.Reverse(s.Lemmas).ToArray(),
+            Heads = Enumerable.Reverse(s.Heads).Select(h => h <= 0 || h > n ? h : n + 1 - h).ToArray(),
+            Deprels = Enumerable.Reverse(s.Deprels).ToArray(),
+        };
     }
 
     /// <summary>The parser's inputs from the words and their tag strings.</summary>
