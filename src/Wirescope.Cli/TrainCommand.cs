@@ -102,8 +102,6 @@ public static class TrainCommand
         var sweep = new Option<bool>("--prune-sweep") { Description = "Also write OUT.minN.bin.gz for N = 1..4 (to choose --min-updates)" };
         var members = new Option<string>("--members") { Description = "Parsers of the voted ensemble, comma-separated: ltr (left to right) or rtl (right to left), a digit after one for another seed (ltr2 = seed + 1)", DefaultValueFactory = _ => "ltr" };
         var join = new Option<string[]>("--join") { Description = "Write the members of these parser files as one voted ensemble, in order (no training)", AllowMultipleArgumentsPerToken = true };
-        var treebankFeatures = new Option<string?>("--treebank-features") { Description = "Give every feature a copy per treebank (the folder of each training file, e.g. ud-gum) and ship the shared weights plus this treebank's copy" };
-        var treebankVariants = new Option<bool>("--treebank-variants") { Description = "With --treebank-features, also write OUT.shared.bin.gz and OUT.<treebank>.bin.gz for every treebank (to choose one)" };
         var tagsCache = new Option<string?>("--tags-cache") { Description = "Keep the jackknifed tags in this file and reuse them when data, folds, passes and seed match (repeated experiments; the model is the same)" };
         var cmd = new Command("parser", "Train the arc-eager dependency parser (dynamic oracle, averaged perceptron)");
         common.AddTo(cmd);
@@ -116,8 +114,6 @@ public static class TrainCommand
         cmd.Options.Add(tagsCache);
         cmd.Options.Add(members);
         cmd.Options.Add(join);
-        cmd.Options.Add(treebankFeatures);
-        cmd.Options.Add(treebankVariants);
         cmd.SetAction(p =>
         {
             if (p.GetValue(join) is { Length: > 0 } parts)
@@ -135,31 +131,18 @@ public static class TrainCommand
             var data = TrainingSentence.Load(files);
             int seed = p.GetValue(common.Seed);
             var tags = CachedJackknife(p.GetValue(tagsCache), files, data, p.GetValue(folds), p.GetValue(taggerIterations), seed);
-            int[]? treebankOf = null;
-            int shipTreebank = -1;
-            var treebankNames = data.Select(s => s.Treebank).Distinct().ToList();
-            if (p.GetValue(treebankFeatures) is { } tb)
-            {
-                shipTreebank = treebankNames.IndexOf(tb);
-                if (shipTreebank < 0) { Console.Error.WriteLine($"wirescope: no training file is in a folder named {tb} (treebanks: {string.Join(", ", treebankNames)})"); return ExitCodes.Usage; }
-                treebankOf = data.Select(s => treebankNames.IndexOf(s.Treebank)).ToArray();
-            }
             var trainedMembers = new List<ParserTrainer.Trained>();
             foreach (var (reversed, seedOffset) in specs)
             {
                 Console.Error.WriteLine($"parser member {trainedMembers.Count + 1}/{specs.Count}: {(reversed ? "right to left" : "left to right")}, seed {seed + seedOffset}");
-                var trained = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed + seedOffset, reversed, Console.Error, treebankOf);
+                var trained = ParserTrainer.Train(data, tags, p.GetValue(common.Iterations), seed + seedOffset, reversed, Console.Error);
                 if (p.GetValue(beam) > 1) trained = ParserTrainer.TrainBeam(data, tags, trained, p.GetValue(beam), p.GetValue(beamIterations), seed + seedOffset, Console.Error);
                 trainedMembers.Add(trained);
             }
-            var parser = new ParserEnsemble(trainedMembers.Select(t => t.Freeze(p.GetValue(minUpdates), shipTreebank)).ToArray());
+            var parser = new ParserEnsemble(trainedMembers.Select(t => t.Freeze(p.GetValue(minUpdates))).ToArray());
             parser.Save(p.GetValue(common.Out)!);
-            if (treebankOf is not null && p.GetValue(treebankVariants))
-                for (int b = -1; b < treebankNames.Count; b++)
-                    new ParserEnsemble(trainedMembers.Select(t => t.Freeze(p.GetValue(minUpdates), b)).ToArray())
-                        .Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".{(b < 0 ? "shared" : treebankNames[b])}.bin.gz"));
             if (p.GetValue(sweep))
-                for (int m = 1; m <= 5; m++) new ParserEnsemble(trainedMembers.Select(t => t.Freeze(m, shipTreebank)).ToArray()).Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".min{m}.bin.gz"));
+                for (int m = 1; m <= 5; m++) new ParserEnsemble(trainedMembers.Select(t => t.Freeze(m)).ToArray()).Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".min{m}.bin.gz"));
             Console.Error.WriteLine($"parser: {data.Count} sentences, {parser.Labels.Length} relations, {parser.Members.Length} members, {string.Join(" / ", parser.Members.Select(m => $"{m.Transitions.Features} + {m.Relations.Features}"))} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;
         });

@@ -17,22 +17,6 @@ public sealed class Perceptron
 
     public int Classes { get; }
 
-    /// <summary>Best class among those allowed, scoring the features with this perceptron and <paramref name="also"/>.</summary>
-    public int Predict(ReadOnlySpan<ulong> features, Span<float> scratch, ReadOnlySpan<bool> allowed, Perceptron? also)
-    {
-        if (also is null) return Predict(features, scratch, allowed);
-        scratch.Clear();
-        Score(features, scratch);
-        also.Score(features, scratch);
-        int best = -1;
-        for (int c = 0; c < Classes; c++)
-        {
-            if (!allowed.IsEmpty && !allowed[c]) continue;
-            if (best < 0 || scratch[c] > scratch[best]) best = c;
-        }
-        return best;
-    }
-
     public Perceptron(int classes)
     {
         Classes = classes;
@@ -115,12 +99,7 @@ public sealed class Perceptron
     /// The averaged, pruned, 16-bit model. Features updated fewer than <paramref name="minUpdates"/>
     /// times are dropped (they are mostly one-off words and cost size, not accuracy).
     /// </summary>
-    /// <remarks>
-    /// <c>plus</c>: a perceptron trained alongside this one on the same features for one part of
-    /// the data (a treebank's own copy of every feature, Daume 2007): its averaged weights are
-    /// added to this one's, so the frozen model scores shared + that part's copy in one look-up.
-    /// </remarks>
-    public LinearModel Freeze(int minUpdates = 1, Perceptron? plus = null)
+    public LinearModel Freeze(int minUpdates = 1)
     {
         int n = Classes;
         var keep = new List<int>();
@@ -130,12 +109,9 @@ public sealed class Perceptron
         {
             if (_updates[r] < minUpdates) continue;
             bool nonzero = false;
-            int pr = -1;
-            if (plus is not null && plus._rowOf.TryGetValue(_keys[r], out var found)) pr = found;
             for (int c = 0; c < n; c++)
             {
                 float a = _w[r * n + c] - _u[r * n + c] / _t;
-                if (pr >= 0) a += plus!._w[pr * n + c] - plus._u[pr * n + c] / plus._t;
                 avg[r * n + c] = a;
                 if (Math.Abs(a) > 1e-4f) nonzero = true;
                 maxAbs = Math.Max(maxAbs, Math.Abs(a));

@@ -17,8 +17,6 @@ public sealed class TrainingSentence
     /// <summary>1-based heads (0 = root), as in CoNLL-U.</summary>
     public required int[] Heads { get; init; }
     public required string[] Deprels { get; init; }
-    /// <summary>The treebank it comes from: the name of its file's folder ("ud-gum", "ud-ewt").</summary>
-    public string Treebank { get; init; } = "";
 
     public int Count => Starts.Length;
     public string Form(int i) => Text.Substring(Starts[i], Ends[i] - Starts[i]);
@@ -40,9 +38,7 @@ public sealed class TrainingSentence
         return sb.ToString();
     }
 
-    public static TrainingSentence From(ConlluSentence s) => From(s, "");
-
-    public static TrainingSentence From(ConlluSentence s, string treebank)
+    public static TrainingSentence From(ConlluSentence s)
     {
         var text = JoinForms(s, out var starts, out var ends);
         return new TrainingSentence
@@ -53,7 +49,6 @@ public sealed class TrainingSentence
             Lemmas = s.Words.Select(w => w.Lemma).ToArray(),
             Heads = s.Words.Select(w => w.Head).ToArray(),
             Deprels = s.Words.Select(w => w.Deprel).ToArray(),
-            Treebank = treebank,
         };
     }
 
@@ -61,11 +56,8 @@ public sealed class TrainingSentence
     {
         var list = new List<TrainingSentence>();
         foreach (var p in paths)
-        {
-            var treebank = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(p))) ?? "";
             foreach (var s in ConlluReader.ReadFile(p))
-                if (s.Words.Count > 0) list.Add(From(s, treebank));
-        }
+                if (s.Words.Count > 0) list.Add(From(s));
         return list;
     }
 }

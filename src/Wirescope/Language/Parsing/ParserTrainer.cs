@@ -23,14 +23,7 @@ public static class ParserTrainer
     /// Trains a parser that reads sentences right to left when <paramref name="reversed"/>
     /// (on mirrored copies of the sentences and their tags; see <see cref="Mirror"/>).
     /// </summary>
-    /// <remarks>
-    /// <c>treebanks</c>, when given, is each sentence's treebank index (0 .. count-1): besides the shared weights,
-    /// every feature also gets a copy per treebank, trained only on that treebank's sentences
-    /// (Daume 2007, "frustratingly easy domain adaptation"), so that annotation conventions
-    /// that differ between treebanks do not blur the shared weights. <see cref="Trained.Freeze"/>
-    /// then folds one treebank's copy into the shared weights.
-    /// </remarks>
-    public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, bool reversed, TextWriter? log = null, int[]? treebanks = null)
+    public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, bool reversed, TextWriter? log = null)
     {
         if (reversed)
         {
@@ -47,9 +40,6 @@ public static class ParserTrainer
 
         var trans = new Perceptron(4);
         var rel = new Perceptron(labels.Count);
-        int treebankCount = treebanks is null ? 0 : treebanks.Max() + 1;
-        var transBy = Enumerable.Range(0, treebankCount).Select(_ => new Perceptron(4)).ToArray();
-        var relBy = Enumerable.Range(0, treebankCount).Select(_ => new Perceptron(labels.Count)).ToArray();
         var ws = new Parser.Workspace();
         ws.Inputs.Reversed = reversed;
         var st = ws.State;
@@ -90,15 +80,12 @@ public static class ParserTrainer
 
                 words.Fill(s.Text, s.Starts, s.Ends);
                 SetWords(ws, words, tags[k], n);
-                var transOwn = treebanks is null ? null : transBy[treebanks[k]];
-                var relOwn = treebanks is null ? null : relBy[treebanks[k]];
                 st.Init(n);
                 while (!st.Done)
                 {
                     ParserFeatures.Transition(st, ws.Inputs, tf);
                     Array.Clear(tScores);
                     trans.Score(tf, tScores);
-                    transOwn?.Score(tf, tScores);
                     int pred = -1, best = -1, minCost = int.MaxValue;
                     for (int t = 0; t < 4; t++)
                     {
@@ -111,12 +98,7 @@ public static class ParserTrainer
                         if (cost[t] == minCost && (best < 0 || tScores[t] > tScores[best])) best = t;
                     trans.Tick();
                     rel.Tick();
-                    for (int b = 0; b < treebankCount; b++) { transBy[b].Tick(); relBy[b].Tick(); }
-                    if (cost[pred] > minCost)
-                    {
-                        trans.Update(tf, best, pred);
-                        transOwn?.Update(tf, best, pred);
-                    }
+                    if (cost[pred] > minCost) trans.Update(tf, best, pred);
                     int follow = cost[pred] == minCost || (it > 0 && rng.NextDouble() < ExploreProbability) ? pred : best;
 
                     int label = ParserState.NoLabel;
@@ -128,13 +110,12 @@ public static class ParserTrainer
                         else
                         {
                             ParserFeatures.Relation(st, ws.Inputs, h, d, lf);
-                            label = rel.Predict(lf, lScores, allowed, relOwn);
+                            label = rel.Predict(lf, lScores, allowed);
                             if (gold[d] == h)
                             {
                                 arcs++;
                                 if (label == goldLabel[d]) arcsRight++;
                                 rel.Update(lf, goldLabel[d], label);
-                                relOwn?.Update(lf, goldLabel[d], label);
                             }
                         }
                     }
@@ -143,7 +124,7 @@ public static class ParserTrainer
             }
             log?.WriteLine($"parser iteration {it + 1}: relation accuracy on gold arcs {(double)arcsRight / Math.Max(1, arcs):F4}" + (it == 0 ? $"; {lifted} sentences projectivised" : ""));
         }
-        return new Trained(labels.ToArray(), trans, rel, reversed: reversed) { TransitionsBy = transBy, RelationsBy = relBy };
+        return new Trained(labels.ToArray(), trans, rel, reversed: reversed);
     }
 
     /// <summary>The trained weights, frozen into a model at a chosen pruning level.</summary>
@@ -159,17 +140,7 @@ public static class ParserTrainer
         /// the figures). The relation classifier, small and sensitive to pruning, keeps features
         /// updated at least twice.
         /// </param>
-        /// <param name="treebank">The treebank whose own copy of the weights is folded in (-1: shared weights only).</param>
-        public Parser Freeze(int minUpdates, int treebank = -1)
-        {
-            var t = treebank >= 0 ? TransitionsBy[treebank] : null;
-            var r = treebank >= 0 ? RelationsBy[treebank] : null;
-            return new(labels, transitions.Freeze(minUpdates, t), relations.Freeze(Math.Min(2, minUpdates), r), beamWidth, reversed);
-        }
-
-        /// <summary>Per treebank, its own copy of the weights (empty unless trained with treebanks).</summary>
-        internal Perceptron[] TransitionsBy { get; init; } = [];
-        internal Perceptron[] RelationsBy { get; init; } = [];
+        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(Math.Min(2, minUpdates)), beamWidth, reversed);
     }
 
     /// <summary>
