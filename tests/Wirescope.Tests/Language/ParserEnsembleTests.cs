@@ -158,12 +158,17 @@ public class ParserEnsembleTests
         int right = 0, total = 0, differ = 0;
         foreach (var s in data)
         {
-            var (h, _) = Run(rtl, s);
-            var (l, _) = Run(ltr, s);
-            var (voted, _) = Run(new ParserEnsemble(ltr, rtl, rtl), s);
-            var (same, _) = Run(new ParserEnsemble(ltr, ltr, ltr), s);
-            Assert.Equal(h, voted);   // rtl's two votes outweigh ltr's one on every arc
+            var (h, hl) = Run(rtl, s);
+            var (l, ll) = Run(ltr, s);
+            var ensemble = new ParserEnsemble(ltr, rtl, rtl);
+            var (voted, votedLabels) = Run(ensemble, s);
+            var (same, sameLabels) = Run(new ParserEnsemble(ltr, ltr, ltr), s);
+            // rtl's two votes outweigh ltr's one on every arc and every relation (the
+            // ensemble's relation ids are the first member's: compare names).
+            Assert.Equal(h, voted);
+            Assert.Equal(hl.Select(x => rtl.Labels[x]), votedLabels.Select(x => ensemble.Labels[x]));
             Assert.Equal(l, same);
+            Assert.Equal(ll, sameLabels);
             for (int i = 0; i < s.Count; i++)
             {
                 total++;

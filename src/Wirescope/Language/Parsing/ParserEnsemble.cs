@@ -70,9 +70,9 @@ public sealed class ParserEnsemble
             for (int d = 0; d < n; d++) tree.Add(h[d] + 1, d + 1, Vote - m);
             votesIn += Vote - m;
             votesLeft -= Vote - m;
-            agree = agree && (m == 0 || h.SequenceEqual(first));
-            // The members so far gave one tree and outweigh the rest on every arc: the rest
-            // cannot change the vote, so they are not run (a third of the time, on news).
+            agree = agree && (m == 0 || SameTree(m, n, ws));
+            // The members so far gave one labelled tree and outweigh the rest on every arc: the
+            // rest cannot change the vote, so they are not run (most sentences of news).
             if (agree && votesIn > votesLeft)
             {
                 first.CopyTo(heads);
@@ -87,12 +87,29 @@ public sealed class ParserEnsemble
             int h = voted[d + 1] - 1;
             heads[d] = h;
             labels[d] = -1;
+            // The relation most of the arc's proposers gave it; a tie goes to the earlier member.
+            int bestVotes = 0;
             for (int m = 0; m < k; m++)
-                if (ws.MemberHeads[m][d] == h) { labels[d] = _labelOf[m][ws.MemberLabels[m][d]]; break; }
+            {
+                if (ws.MemberHeads[m][d] != h) continue;
+                int l = _labelOf[m][ws.MemberLabels[m][d]], votes = 0;
+                for (int o = m; o < k; o++)
+                    if (ws.MemberHeads[o][d] == h && _labelOf[o][ws.MemberLabels[o][d]] == l) votes++;
+                if (votes > bestVotes) { bestVotes = votes; labels[d] = l; }
+            }
             // An arc no member made (the single-root rule can force one): the first member's
             // relation for the word, unless that was root.
             if (labels[d] < 0) labels[d] = h < 0 ? Members[0].RootLabel : ws.MemberLabels[0][d] != Members[0].RootLabel ? ws.MemberLabels[0][d] : Members[0].FallbackLabel;
         }
+    }
+
+    /// <summary>Member m gave the first member's heads and relations.</summary>
+    private bool SameTree(int m, int n, Parser.Workspace ws)
+    {
+        if (!ws.MemberHeads[m].AsSpan(0, n).SequenceEqual(ws.MemberHeads[0].AsSpan(0, n))) return false;
+        for (int d = 0; d < n; d++)
+            if (_labelOf[m][ws.MemberLabels[m][d]] != _labelOf[0][ws.MemberLabels[0][d]]) return false;
+        return true;
     }
 
     public void Save(string path) => ModelFile.Write(path, Magic, w =>
