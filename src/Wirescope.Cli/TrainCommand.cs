@@ -56,9 +56,11 @@ public static class TrainCommand
     {
         var common = new Common("models/" + LanguageModels.TaggerFile, 10);
         var minUpdates = new Option<int>("--min-updates") { Description = "Prune features updated fewer times than this (model size, load time)", DefaultValueFactory = _ => 2 };
+        var backward = new Option<bool>("--backward") { Description = "Also train a right-to-left tagger (on mirrored sentences) whose scores are added to the left-to-right one's" };
         var cmd = new Command("tagger", "Train the UPOS+XPOS tagger (averaged perceptron)");
         common.AddTo(cmd);
         cmd.Options.Add(minUpdates);
+        cmd.Options.Add(backward);
         cmd.SetAction(p =>
         {
             var files = common.Files(p);
@@ -66,6 +68,8 @@ public static class TrainCommand
             var sw = Stopwatch.StartNew();
             var data = TrainingSentence.Load(files);
             var tagger = TaggerTrainer.Train(data, p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates));
+            if (p.GetValue(backward))
+                tagger = tagger.WithBackward(TaggerTrainer.Train(data.Select(s => s.Mirrored()).ToList(), p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates)));
             tagger.Save(p.GetValue(common.Out)!);
             Console.Error.WriteLine($"tagger: {data.Count} sentences, {tagger.Classes} tags, {tagger.Model.Features} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;
@@ -96,6 +100,7 @@ public static class TrainCommand
         var common = new Common("models/" + LanguageModels.ParserFile, 15);
         var folds = new Option<int>("--jackknife") { Description = "Train the parser on tags predicted by K taggers trained on the other folds (0 = gold tags)", DefaultValueFactory = _ => 4 };
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Iterations of each jackknife tagger", DefaultValueFactory = _ => 6 };
+        var jackknifeBackward = new Option<bool>("--jackknife-backward") { Description = "Jackknife with two-way taggers (as `train tagger --backward`), so that the parser trains on tags like those it gets" };
         var minUpdates = new Option<int>("--min-updates") { Description = "Prune features updated fewer times than this (model size)", DefaultValueFactory = _ => 3 };
         var beam = new Option<int>("--beam") { Description = "Beam width: after greedy training, retrain transitions globally with this beam (1 = greedy only; experimental: 4 measured worse, see MODELS.md)", DefaultValueFactory = _ => 1 };
         var beamIterations = new Option<int>("--beam-iterations") { Description = "Passes of beam training", DefaultValueFactory = _ => 6 };
@@ -107,6 +112,7 @@ public static class TrainCommand
         common.AddTo(cmd);
         cmd.Options.Add(folds);
         cmd.Options.Add(taggerIterations);
+        cmd.Options.Add(jackknifeBackward);
         cmd.Options.Add(minUpdates);
         cmd.Options.Add(sweep);
         cmd.Options.Add(beam);
@@ -130,7 +136,7 @@ public static class TrainCommand
             var sw = Stopwatch.StartNew();
             var data = TrainingSentence.Load(files);
             int seed = p.GetValue(common.Seed);
-            var tags = CachedJackknife(p.GetValue(tagsCache), files, data, p.GetValue(folds), p.GetValue(taggerIterations), seed);
+            var tags = CachedJackknife(p.GetValue(tagsCache), files, data, p.GetValue(folds), p.GetValue(taggerIterations), seed, p.GetValue(jackknifeBackward));
             var trainedMembers = new List<ParserTrainer.Trained>();
             foreach (var (reversed, seedOffset) in specs)
             {
@@ -173,9 +179,9 @@ public static class TrainCommand
     /// <see cref="Jackknife"/>, read from <paramref name="cache"/> when it was written for the
     /// same files, folds, passes and seed (the jackknife is deterministic, so this only saves time).
     /// </summary>
-    private static string[][] CachedJackknife(string? cache, string[] files, List<TrainingSentence> data, int folds, int iterations, int seed)
+    private static string[][] CachedJackknife(string? cache, string[] files, List<TrainingSentence> data, int folds, int iterations, int seed, bool backward)
     {
-        string key = $"{string.Join("|", files.Select(Path.GetFullPath))} folds={folds} passes={iterations} seed={seed} sentences={data.Count}";
+        string key = $"{string.Join("|", files.Select(Path.GetFullPath))} folds={folds} passes={iterations} seed={seed} sentences={data.Count}" + (backward ? " backward" : "");
         if (cache is not null && File.Exists(cache))
         {
             var lines = File.ReadAllLines(cache);
@@ -189,7 +195,7 @@ public static class TrainCommand
                 }
             }
         }
-        var tags = Jackknife(data, folds, iterations, seed);
+        var tags = Jackknife(data, folds, iterations, seed, backward);
         if (cache is not null) File.WriteAllLines(cache, tags.Select(t => string.Join(' ', t)).Prepend(key));
         return tags;
     }
@@ -198,7 +204,7 @@ public static class TrainCommand
     /// Tags as the parser will see them at run time: each fold tagged by a tagger trained on
     /// the other folds (gold tags would teach the parser to trust tags too much).
     /// </summary>
-    internal static string[][] Jackknife(List<TrainingSentence> data, int folds, int iterations, int seed)
+    internal static string[][] Jackknife(List<TrainingSentence> data, int folds, int iterations, int seed, bool backward = false)
     {
         var tags = data.Select(s => Enumerable.Range(0, s.Count).Select(i => LanguageModels.TagName(s.Upos[i], s.Xpos[i])).ToArray()).ToArray();
         if (folds < 2) return tags;
@@ -207,6 +213,7 @@ public static class TrainCommand
         {
             var train = data.Where((_, i) => i % folds != f).ToList();
             var tagger = TaggerTrainer.Train(train, iterations, seed + f);
+            if (backward) tagger = tagger.WithBackward(TaggerTrainer.Train(train.Select(s => s.Mirrored()).ToList(), iterations, seed + f));
             var pred = new int[256];
             for (int i = f; i < data.Count; i += folds)
             {

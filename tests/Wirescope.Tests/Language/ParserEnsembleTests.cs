@@ -107,7 +107,7 @@ public class ParserEnsembleTests
     public void Mirroring_a_sentence_twice_gives_it_back_and_keeps_its_arcs()
     {
         var s = TrainingSentence.From(ModelAccuracyTests.Fixture()[3]);
-        var m = ParserTrainer.Mirror(s);
+        var m = s.Mirrored();
         int n = s.Count;
         for (int i = 0; i < n; i++)
         {
@@ -117,7 +117,7 @@ public class ParserEnsembleTests
             int h = s.Heads[i];
             Assert.Equal(h == 0 ? 0 : n + 1 - h, m.Heads[n - 1 - i]);
         }
-        var back = ParserTrainer.Mirror(m);
+        var back = m.Mirrored();
         Assert.Equal(s.Heads, back.Heads);
         Assert.Equal(s.Starts, back.Starts);
 

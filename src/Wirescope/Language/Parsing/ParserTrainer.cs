@@ -21,13 +21,13 @@ public static class ParserTrainer
 
     /// <summary>
     /// Trains a parser that reads sentences right to left when <paramref name="reversed"/>
-    /// (on mirrored copies of the sentences and their tags; see <see cref="Mirror"/>).
+    /// (on mirrored copies of the sentences and their tags; see <see cref="TrainingSentence.Mirrored"/>).
     /// </summary>
     public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, bool reversed, TextWriter? log = null)
     {
         if (reversed)
         {
-            data = data.Select(Mirror).ToList();
+            data = data.Select(s => s.Mirrored()).ToList();
             tags = tags.Select(t => Enumerable.Reverse(t).ToArray()).ToList();
         }
         var labelOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -272,23 +272,6 @@ public static class ParserTrainer
             log?.WriteLine($"beam iteration {it + 1}: early updates {early}, wrong final {wrongFinal} of {data.Count}");
         }
         return new Trained(greedy.Labels, trans, greedy.Relations, beam, greedy.Reversed);
-    }
-
-    /// <summary>The sentence read backwards: word i becomes word n-1-i, heads renumbered (root stays 0).</summary>
-    internal static TrainingSentence Mirror(TrainingSentence s)
-    {
-        int n = s.Count;
-        return new TrainingSentence
-        {
-            Text = s.Text,
-            Starts = Enumerable.Reverse(s.Starts).ToArray(),
-            Ends = Enumerable.Reverse(s.Ends).ToArray(),
-            Upos = Enumerable.Reverse(s.Upos).ToArray(),
-            Xpos = Enumerable.Reverse(s.Xpos).ToArray(),
-            Lemmas = Enumerable.Reverse(s.Lemmas).ToArray(),
-            Heads = Enumerable.Reverse(s.Heads).Select(h => h <= 0 || h > n ? h : n + 1 - h).ToArray(),
-            Deprels = Enumerable.Reverse(s.Deprels).ToArray(),
-        };
     }
 
     /// <summary>The parser's inputs from the words and their tag strings.</summary>
