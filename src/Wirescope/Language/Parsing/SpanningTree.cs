@@ -15,6 +15,7 @@ public sealed class SpanningTree
     public const long Forbidden = -(1L << 50);
 
     private long[] _score = new long[64];
+    private int[] _head = new int[16], _mark = new int[16];
     private int _n;
 
     /// <summary>Starts a table for words 1..n, every arc scored <paramref name="initial"/>.</summary>
@@ -22,6 +23,7 @@ public sealed class SpanningTree
     {
         int v = n + 1;
         if (_score.Length < v * v) _score = new long[v * v * 2];
+        if (_head.Length < v) { _head = new int[v * 2]; _mark = new int[v * 2]; }
         _n = n;
         _score.AsSpan(0, v * v).Fill(initial);
         for (int i = 0; i <= n; i++) _score[i * v + i] = Forbidden;
@@ -47,7 +49,7 @@ public sealed class SpanningTree
         for (int d = 1; d < v; d++) if (_score[d] > Forbidden) _score[d] -= RootPenalty;
         try
         {
-            var result = Solve(_score, v);
+            var result = Solve(_score, v, _head, _mark);
             for (int d = 1; d < v; d++) heads[d] = result[d];
         }
         finally
@@ -56,10 +58,12 @@ public sealed class SpanningTree
         }
     }
 
-    /// <summary>Chu-Liu-Edmonds on nodes 0..v-1 (0 the root); score[h * v + d].</summary>
-    private static int[] Solve(long[] score, int v)
+    /// <summary>
+    /// Chu-Liu-Edmonds on nodes 0..v-1 (0 the root); score[h * v + d]. Returns
+    /// <paramref name="head"/> filled, or a new array after a contraction (the rare case).
+    /// </summary>
+    private static int[] Solve(long[] score, int v, int[] head, int[] mark)
     {
-        var head = new int[v];
         head[0] = -1;
         for (int d = 1; d < v; d++)
         {
@@ -68,7 +72,7 @@ public sealed class SpanningTree
                 if (h != d && score[h * v + d] > score[best * v + d]) best = h;
             head[d] = best;
         }
-        var cycle = FindCycle(head, v);
+        var cycle = FindCycle(head, v, mark);
         if (cycle is null) return head;
 
         // Contract the cycle into node c = m (the last id); non-cycle nodes keep their order.
@@ -104,8 +108,8 @@ public sealed class SpanningTree
                 }
                 else sub[nh * nv + nd] = s;
             }
-        var subHead = Solve(sub, nv);
-        var result = (int[])head.Clone();
+        var subHead = Solve(sub, nv, new int[nv], new int[nv]);
+        var result = head[..v];
         for (int i = 1; i < m; i++)
         {
             int d = oldId[i], nh = subHead[i];
@@ -117,9 +121,9 @@ public sealed class SpanningTree
     }
 
     /// <summary>The nodes of a cycle in the head graph, or null when it is a tree.</summary>
-    private static List<int>? FindCycle(int[] head, int v)
+    private static List<int>? FindCycle(int[] head, int v, int[] mark)
     {
-        var mark = new int[v]; // 0 unseen, else the walk that reached it
+        Array.Clear(mark, 0, v); // 0 unseen, else the walk that reached it
         for (int start = 1; start < v; start++)
         {
             if (mark[start] != 0) continue;
