@@ -32,7 +32,7 @@ public sealed class Parser
         if (RootLabel < 0) throw new InvalidDataException("parser model has no 'root' relation");
         FallbackLabel = Array.IndexOf(Labels, "dep");
         if (FallbackLabel < 0) FallbackLabel = RootLabel == 0 && Labels.Length > 1 ? 1 : 0;
-        // Compact keys: a third of the file size, same scores (LinearModel.CompactShift).
+        // Compact keys: a quarter off the file size, same scores (LinearModel.CompactShift).
         Transitions = transitions.Compact();
         Relations = relations.Compact();
     }

@@ -6,8 +6,8 @@ namespace Wirescope.Language.Parsing;
 /// One or more greedy parsers whose trees are combined by voting (Sagae and Lavie 2006):
 /// each member's arcs add its weight to an arc table and the maximum spanning tree of that
 /// table is the parse. Members that read the sentence in opposite directions err on different
-/// arcs, so where two of three agree the vote usually fixes the third. Each arc keeps the
-/// relation of the first member that proposed it. A single member is parsed as it is.
+/// arcs, so where two of three agree the vote usually fixes the third. Each arc takes the
+/// relation most of its proposers gave it. A single member is parsed as it is.
 /// </summary>
 public sealed class ParserEnsemble
 {
@@ -72,7 +72,7 @@ public sealed class ParserEnsemble
             votesLeft -= Vote - m;
             agree = agree && (m == 0 || SameTree(m, n, ws));
             // The members so far gave one labelled tree and outweigh the rest on every arc: the
-            // rest cannot change the vote, so they are not run (most sentences of news).
+            // rest cannot change the vote, so they are not run (most sentences).
             if (agree && votesIn > votesLeft)
             {
                 first.CopyTo(heads);
