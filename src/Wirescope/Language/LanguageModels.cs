@@ -40,12 +40,12 @@ public sealed class LanguageModels
 
     public Tagger Tagger { get; }
     public Lemmatizer Lemmatizer { get; }
-    public Parser Parser { get; }
+    public ParserEnsemble Parser { get; }
 
     /// <summary>Per tagger class: the hash the parser reads as the word's tag.</summary>
     internal ulong[] TagHashes { get; }
 
-    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, Parser parser)
+    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, ParserEnsemble parser)
     {
         Tagger = tagger;
         Lemmatizer = lemmatizer;
@@ -64,7 +64,7 @@ public sealed class LanguageModels
     {
         var tagger = Task.Run(() => Tagger.Load(Path.Combine(directory, TaggerFile)));
         var lemmatizer = Task.Run(() => Lemmatizer.Load(Path.Combine(directory, LemmatizerFile)));
-        var parser = Parser.Load(Path.Combine(directory, ParserFile));
+        var parser = ParserEnsemble.Load(Path.Combine(directory, ParserFile));
         return new(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser);
     }
 

@@ -44,4 +44,30 @@ public class LinearModelTests
         model.Score([1, 2, 3], scores);
         Assert.All(scores, s => Assert.Equal(0, s));
     }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(51)]
+    public void A_compact_model_scores_as_the_full_one_and_survives_a_file(int classes)
+    {
+        var rng = new Random(classes);
+        var keys = Enumerable.Range(0, 3000).Select(_ => (ulong)rng.NextInt64() * 2 + 1).Distinct().ToArray();
+        var weights = Enumerable.Range(0, keys.Length * classes).Select(_ => (short)rng.Next(-3000, 3000)).ToArray();
+        var full = new LinearModel(classes, keys, weights, 0.5f);
+        var compact = full.Compact();
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms, System.Text.Encoding.UTF8, leaveOpen: true)) compact.Save(w);
+        ms.Position = 0;
+        var loaded = LinearModel.Load(new BinaryReader(ms));
+        Assert.Equal(keys.Length, loaded.Features);
+        // Present features (and absent ones mixed in) score the same in all three.
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var feats = Enumerable.Range(0, 20).Select(i => i % 3 == 0 ? (ulong)rng.NextInt64() : keys[rng.Next(keys.Length)]).ToArray();
+            var a = new int[classes]; var b = new int[classes]; var c = new int[classes];
+            full.Score(feats, a); compact.Score(feats, b); loaded.Score(feats, c);
+            Assert.Equal(a, b);
+            Assert.Equal(a, c);
+        }
+    }
 }

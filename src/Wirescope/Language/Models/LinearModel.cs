@@ -30,14 +30,29 @@ public sealed class LinearModel
     private readonly short[] _weights; // row * Classes + class
     private readonly int _mask;
     private readonly bool _inline;
+    /// <summary>0, or <see cref="CompactShift"/>: keys are the top 40 bits of the feature hash.</summary>
+    private readonly int _shift;
+
+    /// <summary>
+    /// A compact model keeps only the top 64 - 24 = 40 bits of each feature hash. Sorted, those
+    /// keys are written as small gaps (about 3 bytes each instead of 8 incompressible ones: the
+    /// keys were 8 of the parser's 13 MB; rows in key order compress a little worse, so the file
+    /// shrinks by about a quarter). A feature absent from a model of a million rows matches a
+    /// kept key by chance about twice per million look-ups; two kept features sharing 40 bits
+    /// (about one pair per model) have their weights added.
+    /// </summary>
+    public const int CompactShift = 24;
 
     public int Classes { get; }
     public int Features => _rowKeys.Length;
     /// <summary>Multiply an integer score by this to get back the float weight scale.</summary>
     public float Scale { get; }
 
-    public LinearModel(int classes, ulong[] featureKeys, short[] weights, float scale)
+    public LinearModel(int classes, ulong[] featureKeys, short[] weights, float scale) : this(classes, featureKeys, weights, scale, 0) { }
+
+    private LinearModel(int classes, ulong[] featureKeys, short[] weights, float scale, int shift)
     {
+        _shift = shift;
         Classes = classes;
         Scale = scale;
         _weights = weights;
@@ -66,7 +81,7 @@ public sealed class LinearModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryFind(ulong key, out long value)
     {
-        key |= 1UL;
+        key = (key >> _shift) | 1UL;
         var slots = _slots;
         int slot = (int)(key & (ulong)_mask);
         while (true)
@@ -92,13 +107,32 @@ public sealed class LinearModel
             }
             return;
         }
+        // Rows of many classes (the tagger's 114, the relations' 51) span several cache lines:
+        // find every row first, ask for all their lines, then add them, so that the row misses
+        // overlap too instead of each waiting for its slot's.
         var w = _weights;
+        Span<int> found = features.Length <= 128 ? stackalloc int[features.Length] : new int[features.Length];
+        int m = 0;
         foreach (var f in features)
+            if (TryFind(f, out var r)) found[m++] = (int)r;
+        PrefetchRows(found[..m], n);
+        foreach (var r in found[..m])
         {
-            if (!TryFind(f, out var r)) continue;
-            var row = w.AsSpan((int)r * n, n);
+            var row = w.AsSpan(r * n, n);
             for (int c = 0; c < n; c++) scores[c] += row[c];
         }
+    }
+
+    private unsafe void PrefetchRows(ReadOnlySpan<int> rows, int n)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (short* w = _weights)
+            foreach (var r in rows)
+            {
+                byte* start = (byte*)(w + r * n), end = (byte*)(w + r * n + n);
+                for (byte* p = start; p < end; p += 64) Sse.Prefetch0(p);
+                Sse.Prefetch0(end - 1);
+            }
     }
 
     /// <summary>
@@ -111,16 +145,61 @@ public sealed class LinearModel
         if (!Sse.IsSupported) return;
         fixed (Slot* slots = _slots)
             foreach (var f in features)
-                Sse.Prefetch0(slots + (int)((f | 1UL) & (ulong)_mask));
+                Sse.Prefetch0(slots + (int)(((f >> _shift) | 1UL) & (ulong)_mask));
     }
+
+    /// <summary>This model with compact keys (<see cref="CompactShift"/>), rows sorted by key.</summary>
+    public LinearModel Compact()
+    {
+        if (_shift != 0) return this;
+        int n = Classes;
+        var order = Enumerable.Range(0, _rowKeys.Length).OrderBy(r => (_rowKeys[r] >> CompactShift) | 1UL).ThenBy(r => r).ToArray();
+        var keys = new List<ulong>(order.Length);
+        var weights = new List<short>(order.Length * n);
+        foreach (var r in order)
+        {
+            ulong k = (_rowKeys[r] >> CompactShift) | 1UL;
+            if (keys.Count > 0 && keys[^1] == k)
+            {
+                int at = (keys.Count - 1) * n;
+                for (int c = 0; c < n; c++) weights[at + c] = (short)Math.Clamp(weights[at + c] + _weights[r * n + c], short.MinValue, short.MaxValue);
+                continue;
+            }
+            keys.Add(k);
+            for (int c = 0; c < n; c++) weights.Add(_weights[r * n + c]);
+        }
+        return new LinearModel(n, keys.ToArray(), weights.ToArray(), Scale, CompactShift);
+    }
+
+    /// <summary>Marks a compact model in a file (an ordinary one starts with its class count).</summary>
+    private const int CompactMarker = -1;
 
     public void Save(BinaryWriter w)
     {
+        if (_shift != 0)
+        {
+            w.Write(CompactMarker);
+            w.Write(_shift);
+        }
         w.Write(Classes);
         w.Write(Scale);
         int rows = Features;
         w.Write(rows);
-        w.Write(MemoryMarshal.AsBytes(_rowKeys.AsSpan()));
+        if (_shift != 0)
+        {
+            // Sorted keys as gaps, 7 bits a byte (LEB128).
+            ulong prev = 0;
+            foreach (var k in _rowKeys)
+            {
+                for (ulong gap = k - prev; ; gap >>= 7)
+                {
+                    if (gap < 0x80) { w.Write((byte)gap); break; }
+                    w.Write((byte)(gap & 0x7F | 0x80));
+                }
+                prev = k;
+            }
+        }
+        else w.Write(MemoryMarshal.AsBytes(_rowKeys.AsSpan()));
         // Class-major order puts a class's (mostly zero) weights together: it compresses better.
         var byClass = new short[rows * Classes];
         for (int c = 0; c < Classes; c++)
@@ -131,11 +210,35 @@ public sealed class LinearModel
     /// <summary>Reads what <see cref="Save"/> wrote, in blocks (a model loads in well under a second).</summary>
     public static LinearModel Load(BinaryReader r)
     {
-        int classes = r.ReadInt32();
+        int classes = r.ReadInt32(), shift = 0;
+        if (classes == CompactMarker)
+        {
+            shift = r.ReadInt32();
+            if (shift != CompactShift) throw new InvalidDataException($"unsupported key width {64 - shift}");
+            classes = r.ReadInt32();
+        }
+        if (classes < 1 || classes > 4096) throw new InvalidDataException($"model has {classes} classes");
         float scale = r.ReadSingle();
         int rows = r.ReadInt32();
+        if (rows < 0) throw new InvalidDataException($"model has {rows} rows");
         var keys = new ulong[rows];
-        ReadExactly(r, MemoryMarshal.AsBytes(keys.AsSpan()));
+        if (shift != 0)
+        {
+            ulong prev = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                ulong gap = 0;
+                for (int bits = 0; ; bits += 7)
+                {
+                    byte b = r.ReadByte();
+                    if (bits > 63) throw new InvalidDataException("model key is malformed");
+                    gap |= (ulong)(b & 0x7F) << bits;
+                    if (b < 0x80) break;
+                }
+                keys[i] = prev += gap;
+            }
+        }
+        else ReadExactly(r, MemoryMarshal.AsBytes(keys.AsSpan()));
         var byClass = new short[rows * classes];
         ReadExactly(r, MemoryMarshal.AsBytes(byClass.AsSpan()));
         var weights = new short[rows * classes];
@@ -144,7 +247,7 @@ public sealed class LinearModel
             var src = byClass.AsSpan(c * rows, rows);
             for (int i = 0; i < rows; i++) weights[i * classes + c] = src[i];
         }
-        return new LinearModel(classes, keys, weights, scale);
+        return new LinearModel(classes, keys, weights, scale, shift);
     }
 
     private static void ReadExactly(BinaryReader r, Span<byte> into)

@@ -19,6 +19,23 @@ public sealed class TrainingSentence
     public required string[] Deprels { get; init; }
 
     public int Count => Starts.Length;
+
+    /// <summary>The sentence read backwards: word i becomes word n-1-i, heads renumbered (root stays 0).</summary>
+    public TrainingSentence Mirrored()
+    {
+        int n = Count;
+        return new TrainingSentence
+        {
+            Text = Text,
+            Starts = Enumerable.Reverse(Starts).ToArray(),
+            Ends = Enumerable.Reverse(Ends).ToArray(),
+            Upos = Enumerable.Reverse(Upos).ToArray(),
+            Xpos = Enumerable.Reverse(Xpos).ToArray(),
+            Lemmas = Enumerable.Reverse(Lemmas).ToArray(),
+            Heads = Enumerable.Reverse(Heads).Select(h => h <= 0 || h > n ? h : n + 1 - h).ToArray(),
+            Deprels = Enumerable.Reverse(Deprels).ToArray(),
+        };
+    }
     public string Form(int i) => Text.Substring(Starts[i], Ends[i] - Starts[i]);
 
     /// <summary>The words joined by single spaces, with each word's span: what the analyzer reads.</summary>

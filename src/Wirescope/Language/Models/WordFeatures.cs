@@ -41,6 +41,23 @@ public sealed class WordFeatures
         }
     }
 
+    /// <summary>Makes this the words of <paramref name="src"/> in reverse order (a right-to-left tagger's input).</summary>
+    public void MirrorOf(WordFeatures src)
+    {
+        int n = src.Count;
+        Grow(n);
+        Count = n;
+        Copy(src.Lower, Lower, n); Copy(src.Exact, Exact, n); Copy(src.Shape, Shape, n);
+        Copy(src.Suffix1, Suffix1, n); Copy(src.Suffix2, Suffix2, n); Copy(src.Suffix3, Suffix3, n);
+        Copy(src.Suffix4, Suffix4, n); Copy(src.Prefix1, Prefix1, n); Copy(src.Prefix3, Prefix3, n);
+
+        static void Copy(ulong[] from, ulong[] to, int n)
+        {
+            from.AsSpan(0, n).CopyTo(to);
+            to.AsSpan(0, n).Reverse();
+        }
+    }
+
     private void Grow(int n)
     {
         if (n <= Lower.Length) return;

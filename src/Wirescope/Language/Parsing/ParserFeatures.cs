@@ -22,12 +22,22 @@ internal static class ParserFeatures
         public ulong[] Tag = new ulong[64];
         public ulong[] Suffix = new ulong[64];
         public int N;
+        /// <summary>The words are mirrored (a right-to-left parser): the lexical attachment templates look the other way.</summary>
+        public bool Reversed;
 
         public void Init(int n)
         {
             if (Word.Length < n + 2) { Word = new ulong[(n + 2) * 2]; Tag = new ulong[(n + 2) * 2]; Suffix = new ulong[(n + 2) * 2]; }
             N = n;
             Word[n + 1] = RootWord; Tag[n + 1] = RootWord; Suffix[n + 1] = RootWord;
+        }
+
+        /// <summary>Mirrors words 1..n in place (a reversed parser reads the sentence backwards).</summary>
+        public void Reverse(int n)
+        {
+            Word.AsSpan(1, n).Reverse();
+            Tag.AsSpan(1, n).Reverse();
+            Suffix.AsSpan(1, n).Reverse();
         }
 
         public ulong W(int i) => i < 1 || i > N + 1 ? NoneWord : Word[i];
@@ -143,6 +153,24 @@ internal static class ParserFeatures
         // its preposition or conjunction ("in" of "in the house", "and" of "and the house"),
         // so the candidate head x preposition x noun decides obl/nmod and conj attachment,
         // the biggest head-error classes; S0's head is the competing, higher site.
+        if (x.Reversed)
+        {
+            // Read backwards, "sat in the house" comes as "house the in sat": the noun (S0) has
+            // its preposition as its last child and the candidate head is N0; the competing,
+            // higher site lies further on in the buffer (N1). Same questions, mirrored.
+            ulong s0rw = x.W(s0r), n1w2 = x.W(n1), n1p2 = x.T(n1);
+            f[k++] = FeatureHash.Combine(83, n0w, s0rw);
+            f[k++] = FeatureHash.Combine(84, n0p, s0rw, s0w);
+            f[k++] = FeatureHash.Combine(85, n0w, s0rw, s0p);
+            f[k++] = FeatureHash.Combine(86, H(n1w2, n0p), s0rw);
+            f[k++] = FeatureHash.Combine(87, n0p, s0rw, s0p);
+            f[k++] = FeatureHash.Combine(88, n0w, s0rw, s0w);
+            f[k++] = FeatureHash.Combine(89, n1w2, s0rw, s0p);
+            f[k++] = FeatureHash.Combine(90, n0p, n1p2, s0rw);
+            f[k++] = FeatureHash.Combine(91, x.W(s1), s0rw, n0p);
+            f[k++] = FeatureHash.Combine(92, n0p, s0rw, d);
+            return;
+        }
         ulong n0lw = x.W(n0l);
         f[k++] = FeatureHash.Combine(83, s0w, n0lw);
         f[k++] = FeatureHash.Combine(84, s0p, n0lw, n0w);

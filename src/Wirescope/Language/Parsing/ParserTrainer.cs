@@ -17,7 +17,19 @@ public static class ParserTrainer
     /// (gold, or predicted by a jackknifed tagger) as the parser will see them.
     /// </summary>
     public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, TextWriter? log = null)
+        => Train(data, tags, iterations, seed, reversed: false, log);
+
+    /// <summary>
+    /// Trains a parser that reads sentences right to left when <paramref name="reversed"/>
+    /// (on mirrored copies of the sentences and their tags; see <see cref="TrainingSentence.Mirrored"/>).
+    /// </summary>
+    public static Trained Train(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, int iterations, int seed, bool reversed, TextWriter? log = null)
     {
+        if (reversed)
+        {
+            data = data.Select(s => s.Mirrored()).ToList();
+            tags = tags.Select(t => Enumerable.Reverse(t).ToArray()).ToList();
+        }
         var labelOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var labels = new List<string>();
         foreach (var s in data)
@@ -29,6 +41,7 @@ public static class ParserTrainer
         var trans = new Perceptron(4);
         var rel = new Perceptron(labels.Count);
         var ws = new Parser.Workspace();
+        ws.Inputs.Reversed = reversed;
         var st = ws.State;
         var words = new WordFeatures();
         var order = Enumerable.Range(0, data.Count).ToArray();
@@ -111,12 +124,13 @@ public static class ParserTrainer
             }
             log?.WriteLine($"parser iteration {it + 1}: relation accuracy on gold arcs {(double)arcsRight / Math.Max(1, arcs):F4}" + (it == 0 ? $"; {lifted} sentences projectivised" : ""));
         }
-        return new Trained(labels.ToArray(), trans, rel);
+        return new Trained(labels.ToArray(), trans, rel, reversed: reversed);
     }
 
     /// <summary>The trained weights, frozen into a model at a chosen pruning level.</summary>
-    public sealed class Trained(string[] labels, Perceptron transitions, Perceptron relations, int beamWidth = 1)
+    public sealed class Trained(string[] labels, Perceptron transitions, Perceptron relations, int beamWidth = 1, bool reversed = false)
     {
+        internal bool Reversed => reversed;
         internal string[] Labels => labels;
         internal Perceptron Transitions => transitions;
         internal Perceptron Relations => relations;
@@ -126,7 +140,7 @@ public static class ParserTrainer
         /// the figures). The relation classifier, small and sensitive to pruning, keeps features
         /// updated at least twice.
         /// </param>
-        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(Math.Min(2, minUpdates)), beamWidth);
+        public Parser Freeze(int minUpdates) => new(labels, transitions.Freeze(minUpdates), relations.Freeze(Math.Min(2, minUpdates)), beamWidth, reversed);
     }
 
     /// <summary>
@@ -137,6 +151,7 @@ public static class ParserTrainer
     /// </summary>
     public static Trained TrainBeam(IReadOnlyList<TrainingSentence> data, IReadOnlyList<string[]> tags, Trained greedy, int beam, int iterations, int seed, TextWriter? log = null)
     {
+        if (greedy.Reversed) throw new NotSupportedException("beam training of a right-to-left parser");
         var labeller = new Parser(greedy.Labels, new LinearModel(4, [], [], 1f), greedy.Relations.Freeze(1));
         // Warm start from the greedy weights; the clock ticks per step, as in greedy training,
         // so that the averaged weights are not dominated by the greedy phase.
@@ -256,7 +271,7 @@ public static class ParserTrainer
             }
             log?.WriteLine($"beam iteration {it + 1}: early updates {early}, wrong final {wrongFinal} of {data.Count}");
         }
-        return new Trained(greedy.Labels, trans, greedy.Relations, beam);
+        return new Trained(greedy.Labels, trans, greedy.Relations, beam, greedy.Reversed);
     }
 
     /// <summary>The parser's inputs from the words and their tag strings.</summary>

@@ -1,0 +1,129 @@
+using Wirescope.Language.Models;
+
+namespace Wirescope.Language.Parsing;
+
+/// <summary>
+/// One or more greedy parsers whose trees are combined by voting (Sagae and Lavie 2006):
+/// each member's arcs add its weight to an arc table and the maximum spanning tree of that
+/// table is the parse. Members that read the sentence in opposite directions err on different
+/// arcs, so where two of three agree the vote usually fixes the third. Each arc takes the
+/// relation most of its proposers gave it. A single member is parsed as it is.
+/// </summary>
+public sealed class ParserEnsemble
+{
+    internal const string Magic = "wirescope-parsers";
+
+    /// <summary>Longer sentences take the first member's tree (the decoder is cubic at worst).</summary>
+    internal const int MaxVotedWords = 250;
+
+    /// <summary>
+    /// Vote of member k: <see cref="Vote"/> - k. Two members outvote one, and a tie between
+    /// single proposals goes to the earlier member (the first is the best single parser).
+    /// </summary>
+    private const long Vote = 1000;
+
+    public Parser[] Members { get; }
+    public string[] Labels => Members[0].Labels;
+    public int BeamWidth => Members[0].BeamWidth;
+
+    /// <summary>Per member: its relation ids as ids of <see cref="Labels"/> (members trained on mirrored sentences met the relations in another order).</summary>
+    private readonly int[][] _labelOf;
+
+    public ParserEnsemble(params Parser[] members)
+    {
+        if (members.Length == 0) throw new ArgumentException("an ensemble needs a parser", nameof(members));
+        Members = members;
+        var first = members[0];
+        _labelOf = members.Select(m => m.Labels.Select(l => Array.IndexOf(first.Labels, l) is var i and >= 0 ? i : first.FallbackLabel).ToArray()).ToArray();
+    }
+
+    public static implicit operator ParserEnsemble(Parser p) => new(p);
+
+    public ParserEnsemble WithBeam(int beamWidth) => new(Members.Select(m => m.WithBeam(beamWidth)).ToArray());
+
+    /// <summary>Parses the n words prepared in <paramref name="ws"/>; heads are 0-based word indexes, -1 for the root.</summary>
+    public void Parse(Parser.Workspace ws, int n, Span<int> heads, Span<int> labels)
+    {
+        if (Members.Length == 1 || n > MaxVotedWords || n <= 1)
+        {
+            Members[0].Parse(ws, n, heads, labels);
+            return;
+        }
+        int k = Members.Length;
+        if (ws.MemberHeads.Length < k || ws.MemberHeads[0].Length < n + 1)
+        {
+            int size = Math.Max(64, (n + 1) * 2);
+            ws.MemberHeads = Enumerable.Range(0, k).Select(_ => new int[size]).ToArray();
+            ws.MemberLabels = Enumerable.Range(0, k).Select(_ => new int[size]).ToArray();
+        }
+        var tree = ws.Tree;
+        tree.Reset(n, 0);
+        bool agree = true;
+        long votesLeft = 0;
+        for (int m = 0; m < k; m++) votesLeft += Vote - m;
+        long votesIn = 0;
+        var first = ws.MemberHeads[0].AsSpan(0, n);
+        for (int m = 0; m < k; m++)
+        {
+            var h = ws.MemberHeads[m].AsSpan(0, n);
+            Members[m].Parse(ws, n, h, ws.MemberLabels[m].AsSpan(0, n));
+            for (int d = 0; d < n; d++) tree.Add(h[d] + 1, d + 1, Vote - m);
+            votesIn += Vote - m;
+            votesLeft -= Vote - m;
+            agree = agree && (m == 0 || SameTree(m, n, ws));
+            // The members so far gave one labelled tree and outweigh the rest on every arc: the
+            // rest cannot change the vote, so they are not run (most sentences).
+            if (agree && votesIn > votesLeft)
+            {
+                first.CopyTo(heads);
+                for (int d = 0; d < n; d++) labels[d] = _labelOf[0][ws.MemberLabels[0][d]];
+                return;
+            }
+        }
+        Span<int> voted = n < 256 ? stackalloc int[n + 1] : new int[n + 1];
+        tree.Decode(voted);
+        for (int d = 0; d < n; d++)
+        {
+            int h = voted[d + 1] - 1;
+            heads[d] = h;
+            labels[d] = -1;
+            // The relation most of the arc's proposers gave it; a tie goes to the earlier member.
+            int bestVotes = 0;
+            for (int m = 0; m < k; m++)
+            {
+                if (ws.MemberHeads[m][d] != h) continue;
+                int l = _labelOf[m][ws.MemberLabels[m][d]], votes = 0;
+                for (int o = m; o < k; o++)
+                    if (ws.MemberHeads[o][d] == h && _labelOf[o][ws.MemberLabels[o][d]] == l) votes++;
+                if (votes > bestVotes) { bestVotes = votes; labels[d] = l; }
+            }
+            // An arc no member made (the single-root rule can force one): the first member's
+            // relation for the word, unless that was root.
+            if (labels[d] < 0) labels[d] = h < 0 ? Members[0].RootLabel : ws.MemberLabels[0][d] != Members[0].RootLabel ? ws.MemberLabels[0][d] : Members[0].FallbackLabel;
+        }
+    }
+
+    /// <summary>Member m gave the first member's heads and relations.</summary>
+    private bool SameTree(int m, int n, Parser.Workspace ws)
+    {
+        if (!ws.MemberHeads[m].AsSpan(0, n).SequenceEqual(ws.MemberHeads[0].AsSpan(0, n))) return false;
+        for (int d = 0; d < n; d++)
+            if (_labelOf[m][ws.MemberLabels[m][d]] != _labelOf[0][ws.MemberLabels[0][d]]) return false;
+        return true;
+    }
+
+    public void Save(string path) => ModelFile.Write(path, Magic, w =>
+    {
+        w.Write(Members.Length);
+        foreach (var m in Members) m.Write(w);
+    });
+
+    public static ParserEnsemble Load(string path) => ModelFile.Read(path, Magic, r =>
+    {
+        int k = r.ReadInt32();
+        if (k < 1 || k > 16) throw new InvalidDataException($"{path}: {k} parsers");
+        var members = new Parser[k];
+        for (int i = 0; i < k; i++) members[i] = Parser.Read(r);
+        return new ParserEnsemble(members);
+    });
+}
