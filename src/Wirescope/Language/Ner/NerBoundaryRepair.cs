@@ -44,10 +44,11 @@ internal static class NerBoundaryRepair
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         s.Pending.Clear();
+        TrimCalendarTails(s, tokens, text, calendar);
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
-            OrgRuns(s, start, end, cues);
+            OrgRuns(s, start, end, tokens, text, calendar, cues);
         }
         spans.RemoveAll(sp => sp.Count == 0);
         spans.AddRange(s.Pending);
@@ -255,8 +256,32 @@ internal static class NerBoundaryRepair
     private static bool IsOrgHead(NerScratch s, int i, NerSpanCues? cues) =>
         (s.GazU[i] & (ushort)GazetteerClass.OrgWord) != 0 || (cues is not null && (s.Flags[i] & NerFeaturizer.FCap) != 0 && cues.IsOrgHead(s.Lower[i]));
 
+    /// <summary>
+    /// "Election Commission of Pakistan on Thursday" read as one name: a connector ("on", "of")
+    /// followed by a calendar word ends the name there; the date is the DATE rules' to take.
+    /// </summary>
+    private static void TrimCalendarTails(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        if (calendar is null) return;
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            for (var m = sp.First + 1; m + 1 < sp.End; m++)
+            {
+                if (!IsCalendarAfterConnector(s, m, tokens, text, calendar)) continue;
+                spans[k] = sp with { Count = m - sp.First };
+                break;
+            }
+        }
+    }
+
+    private static bool IsCalendarAfterConnector(NerScratch s, int m, TokenTable tokens, string text, DateMoneyRules? calendar) =>
+        calendar is not null && Array.IndexOf(OrgConnectors, s.Lower[m]) >= 0
+        && (s.Flags[m + 1] & NerFeaturizer.FCap) != 0 && calendar.ClassOf(NerAnnotator.Form(tokens, m + 1, text)) != 0;
+
     /// <summary>Capitalised runs that are organisation names by their head word become one ORG span.</summary>
-    private static void OrgRuns(NerScratch s, int start, int end, NerSpanCues? cues)
+    private static void OrgRuns(NerScratch s, int start, int end, TokenTable tokens, string text, DateMoneyRules? calendar, NerSpanCues? cues)
     {
         var i = start;
         while (i < end)
@@ -267,7 +292,8 @@ internal static class NerBoundaryRepair
             while (j < end)
             {
                 if (IsCap(s, j)) { j++; continue; }
-                if (j + 1 < end && IsCap(s, j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0) { j += 2; continue; }
+                if (j + 1 < end && IsCap(s, j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0
+                    && !IsCalendarAfterConnector(s, j, tokens, text, calendar)) { j += 2; continue; }
                 break;
             }
             var first = i;
@@ -283,8 +309,11 @@ internal static class NerBoundaryRepair
         var len = end - first;
         if (len < 2) return;
         // Two bodies joined by "and" ("Malawi Red Cross Society and Medical Aid Society"): each is a run of its own.
+        // Also "University of California and Columbia University": a head word before "and" and a
+        // name of two or more words ending in one after it are two bodies ("Ministry of Science and
+        // Technology", "Food and Drug Administration" keep theirs: no head on one side).
         for (var m = first + 1; m + 1 < end; m++)
-            if (s.Lower[m] == And && IsOrgHead(s, m - 1, cues))
+            if (s.Lower[m] == And && (IsOrgHead(s, m - 1, cues) || (end - m > 2 && IsOrgHead(s, end - 1, cues) && HasOrgHead(s, first, m, cues))))
             {
                 // The model's one span over both is two organisations.
                 var at0 = FirstEndingAfter(s.Spans, first);
@@ -326,6 +355,12 @@ internal static class NerBoundaryRepair
         // sorted for the binary search and a long document costs no shifting per run.
         for (var k = lo; k < hi; k++) spans[k] = spans[k] with { Count = 0 };
         s.Pending.Add(new NerSpan(first, len, "ORG", Rule));
+    }
+
+    private static bool HasOrgHead(NerScratch s, int first, int end, NerSpanCues? cues)
+    {
+        for (var k = first; k < end; k++) if (IsOrgHead(s, k, cues)) return true;
+        return false;
     }
 
     /// <summary>Index of the first span ending after word <paramref name="word"/> (spans sorted and disjoint).</summary>

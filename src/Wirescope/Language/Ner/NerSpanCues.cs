@@ -30,6 +30,7 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _placeAfterFirst = new();
     private readonly HashSet<ulong> _datelineDashes = new();
     private readonly HashSet<ulong> _orgHeads = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _namedAfter = new();
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
     private readonly List<(HashSet<ulong> Words, string Type, string Rule)> _coordinated = new();
     private string _datelineType = "", _datelineRule = "";
@@ -104,6 +105,11 @@ public sealed class NerSpanCues
                     if (type != "ORG" || words.Length == 0) throw row.Error("an org-head row needs words and the type ORG");
                     foreach (var w in words) _orgHeads.Add(FeatureHash.Lower(w));
                     break;
+                case "named-after":
+                    if (type == "-" || words.Length == 0) throw row.Error("a named-after row needs words and a type");
+                    foreach (var w in words)
+                        if (!_namedAfter.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another named-after row");
+                    break;
                 case "lower-seen":
                     if (type == "-") throw row.Error("a lower-seen row needs a type");
                     _lowerSeenTypes.Add(type);
@@ -113,7 +119,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, named-after, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -137,6 +143,7 @@ public sealed class NerSpanCues
         if (_prefixes.Count > 0) Prefixes(s);
         if (_roles.Count > 0) Roles(s);
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
+        if (_namedAfter.Count > 0) NamedAfter(s);
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
@@ -390,6 +397,38 @@ public sealed class NerSpanCues
             if (_opens.TryGetValue(s.Lower[sp.First], out var o) && IsCap(s, sp.First)) spans[k] = sp with { Type = o.Type, Rule = o.Rule };
             else if (_ends.TryGetValue(s.Lower[sp.End - 1], out var e) && IsCap(s, sp.End - 1)) spans[k] = sp with { Type = e.Type, Rule = e.Rule };
         }
+    }
+
+    /// <summary>
+    /// "aerospace group Leonardo", "the club Mamelodi Sundowns": a PERSON span right after a
+    /// lower-case noun that names a kind of body is that body's name. Not when the span opens
+    /// with a known first name, nor when its last word is also part of a longer person's name in
+    /// the article ("the company Musk founded" beside "Elon Musk").
+    /// </summary>
+    private void NamedAfter(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || sp.Type != "PERSON") continue;
+            var (lo, _) = NerBoundaryRepair.RangeOf(s, sp.First);
+            var before = sp.First - 1;
+            if (before < lo || (s.Flags[before] & NerFeaturizer.FLowerWord) == 0 || !_namedAfter.TryGetValue(s.Lower[before], out var cue)) continue;
+            if (IsFirstName(s, sp.First) || PartOfLongerPerson(s, sp)) continue;
+            spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+        }
+    }
+
+    private static bool PartOfLongerPerson(NerScratch s, NerSpan sp)
+    {
+        var last = s.Exact[sp.End - 1];
+        foreach (var other in s.Spans)
+        {
+            if (other.Count <= sp.Count || other.Type != "PERSON") continue;
+            for (var w = other.First; w < other.End; w++) if (s.Exact[w] == last) return true;
+        }
+        return false;
     }
 
     /// <summary>"residents of Boru", "the town of Maumere": the one capitalised word after the phrase is a place.</summary>
