@@ -417,6 +417,20 @@ public sealed class NerSpanCues
             if (before < lo || (s.Flags[before] & NerFeaturizer.FLowerWord) == 0 || !_namedAfter.TryGetValue(s.Lower[before], out var cue)) continue;
             if (IsFirstName(s, sp.First) || PartOfLongerPerson(s, sp)) continue;
             spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+            if (sp.Count > 1) ShortFormsOf(s, spans[k]);
+        }
+    }
+
+    /// <summary>"Sundowns" after "the club Mamelodi Sundowns": a one-word PERSON that is a word of the body's name is the body.</summary>
+    private static void ShortFormsOf(NerScratch s, NerSpan body)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON") continue;
+            for (var w = body.First; w < body.End; w++)
+                if (s.Exact[w] == s.Exact[sp.First]) { spans[k] = sp with { Type = body.Type, Rule = body.Rule }; break; }
         }
     }
 
