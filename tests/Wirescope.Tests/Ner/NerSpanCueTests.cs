@@ -176,6 +176,27 @@ public class NerSpanCueTests
         Assert.Equal("O B-ORG I-ORG O O B-ORG I-ORG O O O", Tags(doc));
     }
 
+    // Row "org-heads" (ner6 words): "Alliance", "Power", ... end an organisation's run.
+    [Fact]
+    public void A_run_ending_in_alliance_or_power_is_an_organisation()
+    {
+        //             0   1     2       3        4    5  6
+        var doc = Run("The Kenya Farmers Alliance said so .", "1:1:GPE");
+        Assert.Equal("O B-ORG I-ORG I-ORG O O O", Tags(doc));
+        //       0    1     2       3    4  5   6     7
+        doc = Run("ACWA Power signed the deal in Riyadh .", "0:2:PERSON", "6:1:GPE");
+        Assert.Equal("B-ORG I-ORG O O O O B-GPE O", Tags(doc));
+    }
+
+    // Row "company-opens": a company's or a station's word opening a "person".
+    [Fact]
+    public void A_person_opened_by_a_company_word_is_an_organisation()
+    {
+        //             0  1         2   3    4      5      6   7    8
+        var doc = Run("PT Pertamina and Bank Rakyat signed the deal .", "0:2:PERSON", "3:2:PERSON");
+        Assert.Equal("B-ORG I-ORG O B-ORG I-ORG O O O O", Tags(doc));
+    }
+
     // Row "body-kind": the noun naming a kind of body before a name the model read as a person.
     [Fact]
     public void A_person_after_a_kind_of_body_is_that_body()
