@@ -211,6 +211,17 @@ public class NerSpanCueTests
     }
 
     [Fact]
+    public void Words_nothing_found_after_a_kind_of_body_are_that_body_but_not_a_weekday()
+    {
+        //             0  1      2     3        4      5    6    7
+        var doc = Run("Up to 40 people died , the disaster agency AFAD said .");
+        Assert.Equal("B-ORG", doc.Tokens[9].Ner);
+        //       0   1       2       3    4       5
+        doc = Run("The company Tuesday said profits rose .");
+        Assert.Equal("B-DATE", doc.Tokens[2].Ner);
+    }
+
+    [Fact]
     public void A_person_after_a_kind_of_body_stays_a_person_when_the_article_names_them_in_full()
     {
         //             0    1    2    3   4       5    6       7
