@@ -104,6 +104,18 @@ public class NerBoundaryRepairTests
         Assert.Equal("O B-ORG I-ORG I-ORG I-ORG I-ORG O O O", Tags(doc));
     }
 
+    [Fact]
+    public void Three_capitalised_words_ending_in_a_head_word_are_an_organisation_the_model_missed()
+    {
+        //                                 0      1   2       3  4   5     6      7         8    9
+        var doc = NerConsistencyTests.Run("Police and members of the Rapid Action Battalion were deployed .");
+        Assert.Equal("O O O O O B-ORG I-ORG I-ORG O O O", Tags(doc));
+        // Two words with no evidence stay as they are.
+        //                            0   1       2      3      4
+        doc = NerConsistencyTests.Run("The Harbour Office was shut .");
+        Assert.Equal("O O O O O O", Tags(doc));
+    }
+
     private static string Tags(Wirescope.Documents.Document doc) =>
         string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner));
 }
