@@ -197,6 +197,18 @@ public class NerSpanCueTests
         Assert.Equal("B-ORG I-ORG O B-ORG I-ORG O O O O", Tags(doc));
     }
 
+    // Row "companies": company head words.
+    [Fact]
+    public void A_company_and_its_short_name_are_an_organisation_but_not_a_person_named_in_full()
+    {
+        //             0       1          2    3     4 5 6       7    8
+        var doc = Run("Dangote Industries will build it , Dangote said .", "6:1:PERSON");
+        Assert.Equal("B-ORG I-ORG O O O O B-ORG O O", Tags(doc));
+        //       0    1      2    3    4 5     6    7    8  9
+        doc = Run("Tata Motors grew fast , Ratan Tata said so .", "0:2:ORG", "5:2:PERSON");
+        Assert.Equal("B-ORG I-ORG O O O B-PERSON I-PERSON O O O", Tags(doc));
+    }
+
     // Row "body-kind": the noun naming a kind of body before a name the model read as a person.
     [Fact]
     public void A_person_after_a_kind_of_body_is_that_body()

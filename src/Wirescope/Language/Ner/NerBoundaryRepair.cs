@@ -353,7 +353,8 @@ internal static class NerBoundaryRepair
         // words or more ending in a head word are a name the model did not know ("Rapid Action
         // Battalion", "Confederation of African Football"; ner6: GUM dev -0.06, one "Forces of
         // Production"; test unchanged; world-news stories +0.07 and +1.2).
-        if (hi == lo && !known && len < 3) return;
+        // Two words ending in a company head ("Dangote Industries", "Tata Motors") are a company too.
+        if (hi == lo && !known && len < 3 && !(cues is not null && cues.IsCompanyHead(s.Lower[end - 1]))) return;
         // Removed spans are emptied in place and the new one waits in s.Pending, so the list stays
         // sorted for the binary search and a long document costs no shifting per run.
         for (var k = lo; k < hi; k++) spans[k] = spans[k] with { Count = 0 };

@@ -31,6 +31,8 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _datelineDashes = new();
     private readonly HashSet<ulong> _orgHeads = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _namedAfter = new();
+    private readonly HashSet<ulong> _companyHeads = new();
+    private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
     private readonly List<(HashSet<ulong> Words, string Type, string Rule)> _coordinated = new();
     private string _datelineType = "", _datelineRule = "";
@@ -110,6 +112,11 @@ public sealed class NerSpanCues
                     foreach (var w in words)
                         if (!_namedAfter.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another named-after row");
                     break;
+                case "company-head":
+                    if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
+                    foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
+                    _companyRule = RulePrefix + row[0];
+                    break;
                 case "lower-seen":
                     if (type == "-") throw row.Error("a lower-seen row needs a type");
                     _lowerSeenTypes.Add(type);
@@ -119,7 +126,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, named-after, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -135,6 +142,9 @@ public sealed class NerSpanCues
     /// <summary>Whether a capitalised word ends or heads an organisation's name for the boundary repairs (org-head rows).</summary>
     internal bool IsOrgHead(ulong lower) => _orgHeads.Contains(lower);
 
+    /// <summary>Whether a capitalised word ends a company's name (company-head rows: "Group", "Industries").</summary>
+    internal bool IsCompanyHead(ulong lower) => _companyHeads.Contains(lower);
+
     /// <summary>Applies every cue to s.Spans (before document consistency, so it spreads the corrected types).</summary>
     internal void Apply(NerScratch s, DateMoneyRules? calendar = null)
     {
@@ -144,6 +154,7 @@ public sealed class NerSpanCues
         if (_roles.Count > 0) Roles(s);
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
         if (_namedAfter.Count > 0) NamedAfter(s, calendar);
+        if (_companyHeads.Count > 0) CompanyShortNames(s);
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
@@ -457,6 +468,30 @@ public sealed class NerSpanCues
             if (sp.Count != 1 || sp.Type != "PERSON") continue;
             for (var w = body.First; w < body.End; w++)
                 if (s.Exact[w] == s.Exact[sp.First]) { spans[k] = sp with { Type = body.Type, Rule = body.Rule }; break; }
+        }
+    }
+
+    /// <summary>
+    /// "Adani said" after "the Adani Group", "Dangote said" after "Dangote Industries": a one-word PERSON
+    /// that opens a company's name (an ORG span ending in a company head word) in the same article is
+    /// the company. Not a known first name ("Nelson Mandela Foundation"), nor a word of a longer
+    /// person's name in the article ("Ratan Tata" beside "Tata Motors").
+    /// </summary>
+    private void CompanyShortNames(NerScratch s)
+    {
+        var spans = s.Spans;
+        var names = s.Names;
+        names.Clear();
+        foreach (var sp in spans)
+            if (sp.Count >= 2 && sp.Type == "ORG" && IsCap(s, sp.End - 1) && _companyHeads.Contains(s.Lower[sp.End - 1])
+                && IsAlphaCap(s, sp.First) && !IsFirstName(s, sp.First))
+                names.TryAdd(s.Exact[sp.First], 0);
+        if (names.Count == 0) return;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON" || !names.ContainsKey(s.Exact[sp.First]) || PartOfLongerPerson(s, sp)) continue;
+            spans[k] = sp with { Type = "ORG", Rule = _companyRule };
         }
     }
 
