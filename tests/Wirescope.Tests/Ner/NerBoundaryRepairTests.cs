@@ -116,6 +116,15 @@ public class NerBoundaryRepairTests
         Assert.Equal("O O O O O O", Tags(doc));
     }
 
+    [Fact]
+    public void A_function_word_opening_the_sentence_is_not_part_of_a_name()
+    {
+        // The model's span over "If the Court", set by hand; the words carry their PTB tags.
+        //                                 0  1   2     3     4    5
+        var doc = NerConsistencyTests.Run("If the Court agrees , the case ends .", "0:3:ORG");
+        Assert.StartsWith("O O B-ORG O", Tags(doc));
+    }
+
     private static string Tags(Wirescope.Documents.Document doc) =>
         string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner));
 }

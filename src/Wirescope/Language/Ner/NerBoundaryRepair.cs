@@ -35,6 +35,10 @@ internal static class NerBoundaryRepair
     private static readonly ulong[] OrgConnectors =
         new[] { "of", "and", "for", "the", "on", "&", "de", "du", "des", "la" }.Select(w => FeatureHash.Lower(w)).ToArray();
 
+    // PTB tags of a sentence's capitalised first word that is no part of a name after it.
+    private static readonly ulong[] FunctionTags =
+        new[] { "IN", "CC", "RB", "WRB", "WDT", "WP", "PRP", "PRP$", "DT", "PDT", "MD", "TO", "EX" }.Select(x => FeatureHash.Exact(x)).ToArray();
+
     // A capitalised word before an organisation that is not part of its name.
     private static readonly ulong[] Determiners =
         new[] { "the", "a", "an", "this", "that", "its", "his", "her", "their", "our" }.Select(w => FeatureHash.Lower(w)).ToArray();
@@ -45,6 +49,7 @@ internal static class NerBoundaryRepair
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         s.Pending.Clear();
         TrimCalendarTails(s, tokens, text, calendar);
+        TrimLeadingFunctionWords(s);
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
@@ -276,6 +281,23 @@ internal static class NerBoundaryRepair
         }
     }
 
+    /// <summary>"If the Court", "Both the Austrian Government" read as one name: a function word capitalised by the sentence start, and the determiners after it, are not part of it.</summary>
+    private static void TrimLeadingFunctionWords(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count < 2) continue;
+            var (lo, _) = RangeOf(s, sp.First);
+            if (sp.First != lo || Array.IndexOf(FunctionTags, s.Pos[sp.First]) < 0 || Array.IndexOf(Determiners, s.Lower[sp.First]) >= 0) continue;
+            var first = sp.First + 1;
+            while (first < sp.End - 1 && Array.IndexOf(Determiners, s.Lower[first]) >= 0) first++;
+            if (!IsCap(s, first)) continue;
+            spans[k] = sp with { First = first, Count = sp.End - first };
+        }
+    }
+
     private static bool IsCalendarAfterConnector(NerScratch s, int m, TokenTable tokens, string text, DateMoneyRules? calendar) =>
         calendar is not null && Array.IndexOf(OrgConnectors, s.Lower[m]) >= 0
         && (s.Flags[m + 1] & NerFeaturizer.FCap) != 0 && calendar.ClassOf(NerAnnotator.Form(tokens, m + 1, text)) != 0;
@@ -297,8 +319,10 @@ internal static class NerBoundaryRepair
                 break;
             }
             var first = i;
-            // "The", "Its" opening a sentence are not part of the name.
-            while (first < j && Array.IndexOf(Determiners, s.Lower[first]) >= 0) first++;
+            // "The", "Its" opening a sentence are not part of the name, nor is a function word
+            // capitalised by the sentence start ("If the Court", "Both the Austrian Government").
+            while (first < j && (Array.IndexOf(Determiners, s.Lower[first]) >= 0
+                || (first == start && Array.IndexOf(FunctionTags, s.Pos[first]) >= 0))) first++;
             TryOrgRun(s, first, j, cues);
             i = j;
         }
