@@ -44,6 +44,10 @@ public class DateMoneyRuleTests
     [InlineData("Seoul pledged USD 10 million in aid", "MONEY:USD 10 million")]
     [InlineData("It cost 2.5 trillion won", "MONEY:2.5 trillion won")]
     [InlineData("He was fined 40,000 rupees yesterday", "MONEY:40,000 rupees ; DATE:yesterday")]
+    [InlineData("Islamabad , Oct 9 -- The court ruled", "DATE:Oct 9")]
+    [InlineData("Jakarta , Sept 30 , 2025 -- Rain fell", "DATE:Sept 30 , 2025")]
+    // A month abbreviation without its dot only before a day: "Jan" is also a given name.
+    [InlineData("Jan Egeland said in Jan that aid stalled", "")]
     // Not dates or money: modal "may", the verb "march", bare counts, scores.
     [InlineData("Officials may march to the square", "")]
     [InlineData("About 2,000 people attended", "")]

@@ -75,4 +75,56 @@ public class NerBoundaryRepairTests
         NerTestDocs.Shipped.Annotate(doc, new NerScratch());
         Assert.DoesNotContain(NerTestDocs.Mentions(doc), m => m.Contains("Tuesday Qassem", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Two_named_bodies_joined_by_and_are_two_organisations()
+    {
+        // The model's one span over both, set by hand over a zero model.
+        //                                 0   1       2  3          4   5        6          7
+        var doc = NerConsistencyTests.Run("She studied at the University of California and Columbia University .", "4:6:ORG");
+        Assert.Equal("O O O O B-ORG I-ORG I-ORG O B-ORG I-ORG O", Tags(doc));
+        // No head word on one side: one body ("of Science and Technology", "Food and Drug Administration").
+        //                            0   1        2  3       4   5          6    7
+        doc = NerConsistencyTests.Run("The Ministry of Science and Technology said so .", "1:5:ORG");
+        Assert.Equal("O B-ORG I-ORG I-ORG I-ORG I-ORG O O O", Tags(doc));
+        //                            0   1    2   3    4              5        6
+        doc = NerConsistencyTests.Run("The Food and Drug Administration approved it .", "1:4:ORG");
+        Assert.Equal("O B-ORG I-ORG I-ORG I-ORG O O O", Tags(doc));
+    }
+
+    [Fact]
+    public void A_weekday_after_on_ends_an_organisation_name()
+    {
+        // The model ran the name on over "on Thursday"; "Commission on Human Rights" keeps its "on".
+        //                                 0   1        2          3  4        5  6        7        8 9
+        var doc = NerConsistencyTests.Run("The Election Commission of Pakistan on Thursday rejected it .", "1:6:ORG");
+        Assert.Equal("O B-ORG I-ORG I-ORG I-ORG O B-DATE O O O", Tags(doc));
+        //                            0   1      2          3  4     5      6   7 8
+        doc = NerConsistencyTests.Run("The Kenya Commission on Human Rights said so .", "1:5:ORG");
+        Assert.Equal("O B-ORG I-ORG I-ORG I-ORG I-ORG O O O", Tags(doc));
+    }
+
+    [Fact]
+    public void Three_capitalised_words_ending_in_a_head_word_are_an_organisation_the_model_missed()
+    {
+        //                                 0      1   2       3  4   5     6      7         8    9
+        var doc = NerConsistencyTests.Run("Police and members of the Rapid Action Battalion were deployed .");
+        Assert.Equal("O O O O O B-ORG I-ORG I-ORG O O O", Tags(doc));
+        // Two words with no evidence stay as they are.
+        //                            0   1       2      3      4
+        doc = NerConsistencyTests.Run("The Harbour Office was shut .");
+        Assert.Equal("O O O O O O", Tags(doc));
+    }
+
+    [Fact]
+    public void A_function_word_opening_the_sentence_is_not_part_of_a_name()
+    {
+        // The model's span over "If the Court", set by hand; the words carry their PTB tags.
+        //                                 0  1   2     3     4    5
+        var doc = NerConsistencyTests.Run("If the Court agrees , the case ends .", "0:3:ORG");
+        Assert.StartsWith("O O B-ORG O", Tags(doc));
+    }
+
+    private static string Tags(Wirescope.Documents.Document doc) =>
+        string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner));
 }

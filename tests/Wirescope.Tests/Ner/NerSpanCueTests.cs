@@ -167,6 +167,83 @@ public class NerSpanCueTests
         Assert.Equal("O O O O B-GPE O O O", Tags(plain));
     }
 
+    // Row "papers": a capitalised run ending in a newspaper's head word is the paper.
+    [Fact]
+    public void A_run_ending_in_a_newspaper_word_is_an_organisation()
+    {
+        //             0   1        2   3   4   5      6        7        8  9
+        var doc = Run("The Edmonton Sun and the Manila Bulletin reported it .", "1:2:PERSON", "5:1:GPE");
+        Assert.Equal("O B-ORG I-ORG O O B-ORG I-ORG O O O", Tags(doc));
+    }
+
+    // Row "org-heads" (ner6 words): "Alliance", "Power", ... end an organisation's run.
+    [Fact]
+    public void A_run_ending_in_alliance_or_power_is_an_organisation()
+    {
+        //             0   1     2       3        4    5  6
+        var doc = Run("The Kenya Farmers Alliance said so .", "1:1:GPE");
+        Assert.Equal("O B-ORG I-ORG I-ORG O O O", Tags(doc));
+        //       0    1     2       3    4  5   6     7
+        doc = Run("ACWA Power signed the deal in Riyadh .", "0:2:PERSON", "6:1:GPE");
+        Assert.Equal("B-ORG I-ORG O O O O B-GPE O", Tags(doc));
+    }
+
+    // Row "company-opens": a company's or a station's word opening a "person".
+    [Fact]
+    public void A_person_opened_by_a_company_word_is_an_organisation()
+    {
+        //             0  1         2   3    4      5      6   7    8
+        var doc = Run("PT Pertamina and Bank Rakyat signed the deal .", "0:2:PERSON", "3:2:PERSON");
+        Assert.Equal("B-ORG I-ORG O B-ORG I-ORG O O O O", Tags(doc));
+    }
+
+    // Row "companies": company head words.
+    [Fact]
+    public void A_company_and_its_short_name_are_an_organisation_but_not_a_person_named_in_full()
+    {
+        //             0       1          2    3     4 5 6       7    8
+        var doc = Run("Dangote Industries will build it , Dangote said .", "6:1:PERSON");
+        Assert.Equal("B-ORG I-ORG O O O O B-ORG O O", Tags(doc));
+        //       0    1      2    3    4 5     6    7    8  9
+        doc = Run("Tata Motors grew fast , Ratan Tata said so .", "0:2:ORG", "5:2:PERSON");
+        Assert.Equal("B-ORG I-ORG O O O B-PERSON I-PERSON O O O", Tags(doc));
+    }
+
+    // Row "body-kind": the noun naming a kind of body before a name the model read as a person.
+    [Fact]
+    public void A_person_after_a_kind_of_body_is_that_body()
+    {
+        //             0       1         2     3        4    5     6   7        8
+        var doc = Run("Italian aerospace group Leonardo will build the aircraft .", "3:1:PERSON");
+        Assert.Equal("B-ORG", doc.Tokens[3].Ner);
+        Assert.Equal("ner.cue.body-kind", doc.Entities.Single(e => e.Name == "Leonardo").Rule);
+        //       0   1    2        3        4   5   6        7 8     9
+        doc = Run("The club Mamelodi Sundowns lost the final , and Sundowns fans left .", "2:2:PERSON", "9:1:PERSON");
+        Assert.Equal("O O B-ORG I-ORG O O O O O B-ORG O O O", Tags(doc));
+    }
+
+    [Fact]
+    public void Words_nothing_found_after_a_kind_of_body_are_that_body_but_not_a_weekday()
+    {
+        //             0  1      2     3        4      5    6    7
+        var doc = Run("Up to 40 people died , the disaster agency AFAD said .");
+        Assert.Equal("B-ORG", doc.Tokens[9].Ner);
+        //       0   1       2       3    4       5
+        doc = Run("The company Tuesday said profits rose .");
+        Assert.Equal("B-DATE", doc.Tokens[2].Ner);
+    }
+
+    [Fact]
+    public void A_person_after_a_kind_of_body_stays_a_person_when_the_article_names_them_in_full()
+    {
+        //             0    1    2    3   4       5    6       7
+        var doc = Run("Elon Musk left the company Musk founded .", "0:2:PERSON", "5:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[5].Ner);
+        //       0   1    2     3    4      5
+        doc = Run("The firm Ahmed Khan joined grew .", "2:2:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[2].Ner);
+    }
+
     // Row "agency": the news agency in a dateline's brackets.
     [Fact]
     public void The_bracketed_words_of_a_dateline_are_the_agency()

@@ -112,6 +112,10 @@ public sealed class DateMoneyRules
         return elements;
     }
 
+    /// <summary>Whether a word (its lower-case hash; capitalised or not) is a calendar or money word of the tables ("Tuesday", "Oct").</summary>
+    internal bool IsTableWord(ulong lowerHash, bool capitalised) =>
+        _anyCase.ContainsKey(lowerHash) || (capitalised && _capOnly.ContainsKey(lowerHash));
+
     public uint ClassOf(ReadOnlySpan<char> form)
     {
         var h = FeatureHash.Lower(form);

@@ -103,7 +103,7 @@ public sealed class NerAnnotator
         var n = doc.Tokens.Count;
         if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
         NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared, _cues);
-        _cues?.Apply(s);
+        _cues?.Apply(s, _rules ?? DateMoneyRules.Shared);
         NerConsistency.Apply(s, n);
         if (_rules is not null) AddRuleSpans(doc, s, doc.Article?.Text ?? "");
         s.Spans.Sort((a, b) => a.First.CompareTo(b.First));
