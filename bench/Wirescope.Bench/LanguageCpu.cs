@@ -56,4 +56,38 @@ public static class LanguageCpu
         }
         return best;
     }
+
+    /// <summary>
+    /// Loads each model file alone, then all three as the CLI does, printing wall and CPU time
+    /// and the managed heap after each (best of 3; the first, cold load is printed too).
+    /// </summary>
+    public static void Load(string directory)
+    {
+        Time("tagger", () => Wirescope.Language.Tagging.Tagger.Load(Path.Combine(directory, LanguageModels.TaggerFile)));
+        Time("lemmatizer", () => Wirescope.Language.Lemmas.Lemmatizer.Load(Path.Combine(directory, LanguageModels.LemmatizerFile)));
+        Time("parser", () => Wirescope.Language.Parsing.ParserEnsemble.Load(Path.Combine(directory, LanguageModels.ParserFile)));
+        Time("all", () => LanguageModels.Load(directory));
+        var models = LanguageModels.Load(directory);
+        Console.WriteLine($"tagger rows {models.Tagger.Model.Features} x {models.Tagger.Model.Classes}, backward {models.Tagger.Backward?.Model.Features} x {models.Tagger.Backward?.Model.Classes}");
+        foreach (var m in models.Parser.Members)
+            Console.WriteLine($"parser member (reversed {m.Reversed}, beam {m.BeamWidth}): transitions {m.Transitions.Features} rows, relations {m.Relations.Features} x {m.Relations.Classes}");
+    }
+
+    private static void Time(string name, Func<object> load)
+    {
+        for (int round = 0; round < 4; round++)
+        {
+            GC.Collect();
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var model = load();
+            wall.Stop();
+            process.Refresh();
+            GC.Collect();
+            long heap = GC.GetTotalMemory(true);
+            Console.WriteLine($"{name} {(round == 0 ? "cold" : "warm")}: {wall.Elapsed.TotalSeconds:F3} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:F3} CPU-s, heap {heap / 1e6:F0} MB");
+            GC.KeepAlive(model);
+        }
+    }
 }
