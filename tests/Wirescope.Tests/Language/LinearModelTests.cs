@@ -112,4 +112,26 @@ public class LinearModelTests
         Assert.Equal(plain, Bytes(w => { a.Save(w); w.Write(0x5EC7105); b.Save(w); w.Write(0x5EC7106); }));
         Assert.Equal(first.Features, a.Features);
     }
+
+    /// <summary>The vector row add gives the plain loop's sums, extremes and odd widths included.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(51)]
+    [InlineData(114)]
+    public void Adding_a_row_sums_every_class(int classes)
+    {
+        var rng = new Random(classes);
+        var scores = Enumerable.Range(0, classes).Select(_ => rng.Next(-1_000_000, 1_000_000)).ToArray();
+        var expected = scores.ToArray();
+        for (int round = 0; round < 5; round++)
+        {
+            var row = Enumerable.Range(0, classes).Select(c => c % 7 == 0 ? short.MinValue : c % 5 == 0 ? short.MaxValue : (short)rng.Next(short.MinValue, short.MaxValue)).ToArray();
+            for (int c = 0; c < classes; c++) expected[c] += row[c];
+            LinearModel.AddRow(row, scores);
+        }
+        Assert.Equal(expected, scores);
+    }
 }

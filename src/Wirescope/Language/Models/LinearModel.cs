@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Wirescope.Language.Models;
@@ -176,11 +177,29 @@ public sealed class LinearModel
         foreach (var f in features)
             if (TryFind(f, out var r)) found[m++] = (int)r;
         PrefetchRows(found[..m], n);
-        foreach (var r in found[..m])
+        foreach (var r in found[..m]) AddRow(w.AsSpan(r * n, n), scores);
+    }
+
+    /// <summary>
+    /// scores[c] += row[c], sixteen classes at a time (the tagger's rows are 114 wide, the
+    /// relations' 51): integer sums, so the scores are exactly those of the plain loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void AddRow(ReadOnlySpan<short> row, Span<int> scores)
+    {
+        int c = 0;
+        if (Vector256.IsHardwareAccelerated && scores.Length >= row.Length)
         {
-            var row = w.AsSpan(r * n, n);
-            for (int c = 0; c < n; c++) scores[c] += row[c];
+            ref short w = ref MemoryMarshal.GetReference(row);
+            ref int s = ref MemoryMarshal.GetReference(scores);
+            for (; c <= row.Length - 16; c += 16)
+            {
+                var (lo, hi) = Vector256.Widen(Vector256.LoadUnsafe(ref w, (nuint)c));
+                (Vector256.LoadUnsafe(ref s, (nuint)c) + lo).StoreUnsafe(ref s, (nuint)c);
+                (Vector256.LoadUnsafe(ref s, (nuint)(c + 8)) + hi).StoreUnsafe(ref s, (nuint)(c + 8));
+            }
         }
+        for (; c < row.Length; c++) scores[c] += row[c];
     }
 
     private unsafe void PrefetchRows(ReadOnlySpan<int> rows, int n)
