@@ -134,4 +134,19 @@ public class LinearModelTests
         }
         Assert.Equal(expected, scores);
     }
+
+    /// <summary>Tables asked for huge pages are ordinary zeroed arrays of the length asked, even when reused memory held data.</summary>
+    [Theory]
+    [InlineData(10)]
+    [InlineData(3 << 20)]
+    public void Huge_page_tables_start_zeroed(int length)
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            var table = HugePages.Zeroed<long>(length);
+            Assert.Equal(length, table.Length);
+            Assert.True(table.AsSpan().IndexOfAnyExcept(0L) < 0);
+            table.AsSpan().Fill(-1);
+        }
+    }
 }

@@ -79,7 +79,7 @@ public sealed class LinearModel
         _rowKeys = shift == 0 ? featureKeys : null;
         int capacity = 16;
         while (capacity < featureKeys.Length * 2) capacity <<= 1;
-        _slots = new Slot[capacity];
+        _slots = HugePages.Zeroed<Slot>(capacity);
         _mask = capacity - 1;
         Insert(featureKeys, packed);
     }
