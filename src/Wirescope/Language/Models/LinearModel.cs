@@ -324,7 +324,8 @@ public sealed class LinearModel
         // Each class's run is scattered into the rows as it is read: a whole class-major copy
         // to transpose from was 36 MB per tagger direction at the peak (about 100 MB of the
         // process's resident memory) and saved no time.
-        var weights = GC.AllocateUninitializedArray<short>(rows * classes);
+        // Rows are read at random too (the tagger's 36 MB per direction): huge pages as well.
+        var weights = HugePages.Zeroed<short>(rows * classes);
         var chunk = GC.AllocateUninitializedArray<short>(Math.Min(rows, 1 << 16));
         for (int c = 0; c < classes; c++)
             for (int at = 0; at < rows; at += chunk.Length)
