@@ -5,6 +5,7 @@ using Wirescope.Language;
 // BenchmarkDotNet entry: `dotnet run -c Release --project bench/Wirescope.Bench -- --filter '*'`.
 // `-- phases DIR [rounds]`: one thread's time per extraction phase (ExtractionPhases).
 // `-- language-cpu [CONLLU] [MODELS]`: the language layer's tokens per CPU-second (LanguageCpu).
+// `-- language-load [MODELS]`: wall and CPU time of each model file's load, and the heap after (LanguageCpu.Load).
 if (args is ["phases", var dir, ..])
     return ExtractionPhases.Run(dir, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
 if (args is ["language-cpu", ..])
@@ -12,6 +13,11 @@ if (args is ["language-cpu", ..])
     var shared = Environment.GetEnvironmentVariable("WIRESCOPE_SHARED") ?? "../shared";
     var conllu = args.Length > 1 ? args[1] : Path.Combine(shared, "datasets/language/ud-gum/en_gum-ud-dev.conllu");
     LanguageCpu.Run(conllu, args.Length > 2 ? LanguageModels.Load(args[2]) : LanguageModels.Default);
+    return 0;
+}
+if (args is ["language-load", ..])
+{
+    LanguageCpu.Load(args.Length > 1 ? args[1] : LanguageModels.FindDirectory() ?? "models");
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -70,4 +70,83 @@ public class LinearModelTests
             Assert.Equal(a, c);
         }
     }
+
+    /// <summary>
+    /// A loaded model writes back the bytes it was read from (a compact inline model keeps no
+    /// key or weight arrays and rebuilds them from its slots), and reading stops at the end of
+    /// its section: two models and a marker in one compressed stream come back whole, with key
+    /// sections longer than the reader's 64 KB block.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 40000, false)]
+    [InlineData(4, 40000, true)]
+    [InlineData(3, 10, true)]
+    [InlineData(51, 30000, true)]
+    [InlineData(51, 500, false)]
+    public void A_loaded_model_saves_the_same_bytes_and_reads_only_its_section(int classes, int rows, bool compact)
+    {
+        var rng = new Random(rows + classes);
+        LinearModel Make()
+        {
+            var keys = Enumerable.Range(0, rows).Select(_ => (ulong)rng.NextInt64() * 2 + 1).Distinct().ToArray();
+            var weights = Enumerable.Range(0, keys.Length * classes).Select(_ => (short)rng.Next(short.MinValue, short.MaxValue + 1)).ToArray();
+            var m = new LinearModel(classes, keys, weights, 0.25f);
+            return compact ? m.Compact() : m;
+        }
+        byte[] Bytes(Action<BinaryWriter> write)
+        {
+            using var ms = new MemoryStream();
+            using (var w = new BinaryWriter(ms)) write(w);
+            return ms.ToArray();
+        }
+        var (first, second) = (Make(), Make());
+        var plain = Bytes(w => { first.Save(w); w.Write(0x5EC7105); second.Save(w); w.Write(0x5EC7106); });
+        using var zipped = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(zipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) gz.Write(plain);
+        zipped.Position = 0;
+        using var reader = new BinaryReader(new BufferedStream(new System.IO.Compression.GZipStream(zipped, System.IO.Compression.CompressionMode.Decompress), 1 << 16));
+        var a = LinearModel.Load(reader);
+        Assert.Equal(0x5EC7105, reader.ReadInt32());
+        var b = LinearModel.Load(reader);
+        Assert.Equal(0x5EC7106, reader.ReadInt32());
+        Assert.Equal(plain, Bytes(w => { a.Save(w); w.Write(0x5EC7105); b.Save(w); w.Write(0x5EC7106); }));
+        Assert.Equal(first.Features, a.Features);
+    }
+
+    /// <summary>The vector row add gives the plain loop's sums, extremes and odd widths included.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(51)]
+    [InlineData(114)]
+    public void Adding_a_row_sums_every_class(int classes)
+    {
+        var rng = new Random(classes);
+        var scores = Enumerable.Range(0, classes).Select(_ => rng.Next(-1_000_000, 1_000_000)).ToArray();
+        var expected = scores.ToArray();
+        for (int round = 0; round < 5; round++)
+        {
+            var row = Enumerable.Range(0, classes).Select(c => c % 7 == 0 ? short.MinValue : c % 5 == 0 ? short.MaxValue : (short)rng.Next(short.MinValue, short.MaxValue)).ToArray();
+            for (int c = 0; c < classes; c++) expected[c] += row[c];
+            LinearModel.AddRow(row, scores);
+        }
+        Assert.Equal(expected, scores);
+    }
+
+    /// <summary>Tables asked for huge pages are ordinary zeroed arrays of the length asked, even when reused memory held data.</summary>
+    [Theory]
+    [InlineData(10)]
+    [InlineData(3 << 20)]
+    public void Huge_page_tables_start_zeroed(int length)
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            var table = HugePages.Zeroed<long>(length);
+            Assert.Equal(length, table.Length);
+            Assert.True(table.AsSpan().IndexOfAnyExcept(0L) < 0);
+            table.AsSpan().Fill(-1);
+        }
+    }
 }

@@ -201,4 +201,48 @@ public class ParserEnsembleTests
         }
         finally { File.Delete(path); }
     }
+
+    /// <summary>
+    /// The vote's shortcut gives the decoder's tree whenever it answers, and answers often:
+    /// three members' trees made from one random tree with a few heads changed (agreement,
+    /// two-against-one, three-way splits, cycles and second roots among the winners).
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(30)]
+    public void A_plain_vote_is_the_decoders_tree(int n)
+    {
+        var rng = new Random(n * 31);
+        var ws = new Parser.Workspace { MemberHeads = [new int[n], new int[n], new int[n]] };
+        var tree = new SpanningTree();
+        var fast = new int[n + 1];
+        var decoded = new int[n + 1];
+        int plain = 0, trials = 400;
+        for (int trial = 0; trial < trials; trial++)
+        {
+            // A random tree: words in random order, each attached to one placed before it.
+            var order = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();
+            var gold = new int[n];
+            gold[order[0]] = -1;
+            for (int i = 1; i < n; i++) gold[order[i]] = order[rng.Next(i)];
+            for (int m = 0; m < 3; m++)
+            {
+                gold.CopyTo(ws.MemberHeads[m], 0);
+                for (int change = rng.Next(0, 3); change > 0; change--)
+                {
+                    int d = rng.Next(n), h = rng.Next(-1, n);
+                    if (h != d) ws.MemberHeads[m][d] = h;
+                }
+            }
+            tree.Reset(n, 0);
+            for (int m = 0; m < 3; m++)
+                for (int d = 0; d < n; d++) tree.Add(ws.MemberHeads[m][d] + 1, d + 1, ParserEnsemble.Vote - m);
+            tree.Decode(decoded);
+            if (!ParserEnsemble.TryPlainVote(ws, 3, n, fast)) continue;
+            plain++;
+            Assert.Equal(decoded.AsSpan(1).ToArray(), fast.AsSpan(1).ToArray());
+        }
+        Assert.InRange(plain, trials / 4, trials - 1);
+    }
 }
