@@ -18,7 +18,7 @@ public static class AnalyzeCommand
         format.AcceptOnlyFromAmong("jsonl", "json", "text");
         var output = new Option<string?>("--output", "-o") { Description = "Write records to FILE instead of stdout" };
         var date = new Option<string?>("--date") { Description = "Publication date (YYYY-MM-DD) for pages that have none" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores + 1)", DefaultValueFactory = _ => PipelineOptions.DefaultJobs };
         var limits = new LimitOptions();
 
         var cmd = new Command("analyze", "Analyse news pages: article, sentences and entities, one JSON record per document");

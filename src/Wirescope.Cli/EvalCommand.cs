@@ -43,7 +43,7 @@ public static class EvalCommand
     {
         var shared = SharedOption();
         var outDir = new Option<string>("--out") { Description = "Folder for the prediction files", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "wirescope-eval") };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: all cores + 1)", DefaultValueFactory = _ => PipelineOptions.DefaultJobs };
         var cmd = new Command("extraction", "Article extraction: snippet F1 (trafilatura-eval), metadata and body (readability-pages)");
         cmd.Options.Add(shared);
         cmd.Options.Add(outDir);

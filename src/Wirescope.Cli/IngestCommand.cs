@@ -21,7 +21,7 @@ public static class IngestCommand
         var inputFormat = new Option<string>("--input-format") { Description = "auto|html|text|jsonl", DefaultValueFactory = _ => "auto" };
         inputFormat.AcceptOnlyFromAmong("auto", "html", "text", "jsonl");
         var layers = new Option<string>("--layers") { Description = "article|entities|all (cumulative; later layers are added here as they are built)", DefaultValueFactory = _ => "all" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Analysis threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Analysis threads (default: all cores + 1)", DefaultValueFactory = _ => PipelineOptions.DefaultJobs };
         var format = new Option<string>("--format") { Description = "Summary as text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var date = new Option<string?>("--date") { Description = "Publication date (YYYY-MM-DD) for pages that have none" };

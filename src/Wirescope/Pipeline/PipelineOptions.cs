@@ -15,6 +15,15 @@ public sealed record PipelineOptions
     /// <summary>Most characters of article text analysed by the language layers.</summary>
     public int MaxTextChars { get; init; } = 1_000_000;
 
-    /// <summary>Worker threads; default: every core.</summary>
-    public int Jobs { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Worker threads; default: every core plus one. A worker also waits (reading and unzipping
+    /// its input, handing its result to the ordered output), and one extra worker keeps the cores
+    /// busy meanwhile: on 2 cores, 1,980 pages with `--layers article` took 3.84 s wall with 3
+    /// workers against 4.01 s with 2, and every layer on 840 articles 6.81 s against 7.06 s
+    /// (medians of 3, same CPU time). `annotate` reads no pages and gains nothing from it.
+    /// </summary>
+    public static int DefaultJobs => Environment.ProcessorCount + 1;
+
+    /// <summary>Worker threads (<see cref="DefaultJobs"/> unless set).</summary>
+    public int Jobs { get; init; } = DefaultJobs;
 }
