@@ -178,9 +178,7 @@ public sealed class NerAnnotator
     private void AddRuleSpans(Document doc, NerScratch s, string text)
     {
         var n = doc.Tokens.Count;
-        Array.Clear(s.Covered, 0, n);
-        foreach (var span in s.Spans)
-            for (var k = span.First; k < span.End; k++) s.Covered[k] = true;
+        s.MarkCovered(n);
         for (var i = 0; i < n; i++) s.RuleClasses[i] = _rules!.ClassOf(Form(doc.Tokens, i, text));
         foreach (var (start, end) in s.Ranges)
             _rules!.MatchInto(s.RuleClasses.AsSpan(start, end - start), s.Lower.AsSpan(start, end - start),

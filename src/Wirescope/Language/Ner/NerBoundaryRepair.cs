@@ -88,7 +88,7 @@ internal static class NerBoundaryRepair
     private static void PeopleAfterTitles(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
     {
         var spans = s.Spans;
-        var covered = MarkCovered(s);
+        var covered = s.MarkCovered();
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
@@ -113,17 +113,6 @@ internal static class NerBoundaryRepair
         return calendar is null || calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) == 0;
     }
 
-    /// <summary>s.Covered with every token inside a span so far set, the rest cleared (over the document's ranges).</summary>
-    private static bool[] MarkCovered(NerScratch s)
-    {
-        var covered = s.Covered;
-        var n = 0;
-        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
-        Array.Clear(covered, 0, n);
-        foreach (var sp in s.Spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
-        return covered;
-    }
-
     // Lower-case words that name an administrative unit after a place's name ("Dhading district").
     private static readonly ulong[] AdminNouns =
         new[] { "district", "region", "province", "state", "county", "town", "city", "village", "governorate", "municipality", "prefecture", "township", "commune", "department", "division" }
@@ -138,7 +127,7 @@ internal static class NerBoundaryRepair
     private static void PlacesBeforeAdminNouns(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
     {
         var spans = s.Spans;
-        var covered = MarkCovered(s);
+        var covered = s.MarkCovered();
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
@@ -203,11 +192,7 @@ internal static class NerBoundaryRepair
     private static void FirstNameArticleSurnames(NerScratch s, TokenTable tokens, string text)
     {
         var spans = s.Spans;
-        var n = 0;
-        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
-        var covered = s.Covered;
-        Array.Clear(covered, 0, n);
-        foreach (var sp in spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
+        var covered = s.MarkCovered();
         foreach (var (start, end) in s.Ranges)
             for (var i = start; i + 1 < end; i++)
             {

@@ -27,6 +27,19 @@ public sealed class NerScratch
     internal ushort[] GazB = [], GazI = [], GazL = [], GazU = [];
     internal uint[] RuleClasses = [];
     internal bool[] Covered = [];
+
+    /// <summary>
+    /// <see cref="Covered"/> with every word inside a span found so far set and the rest cleared,
+    /// up to <paramref name="n"/> words (default: the end of the document's last range). The passes
+    /// after the model each ask it afresh, since each may have added spans.
+    /// </summary>
+    internal bool[] MarkCovered(int n = -1)
+    {
+        if (n < 0) { n = 0; foreach (var r in Ranges) n = Math.Max(n, r.End); }
+        Array.Clear(Covered, 0, n);
+        foreach (var sp in Spans) for (var k = sp.First; k < sp.End; k++) Covered[k] = true;
+        return Covered;
+    }
     internal int[] Owner = [];
     /// <summary>First-stage labels of the document's words, and their document-level summary (stacking).</summary>
     internal int[] Prior = [];

@@ -206,7 +206,7 @@ public sealed class NerSpanCues
                     spans[k] = spans[k] with { Type = type, Rule = rule };
             names.TryAdd(name, 0);
         }
-        var covered = Covered(s);
+        var covered = s.MarkCovered();
         foreach (var (start, end) in s.Ranges)
             for (var i = start; i < end; i++)
                 if (!covered[i] && IsCap(s, i) && names.ContainsKey(s.Exact[i]) && (i + 1 >= end || !IsCap(s, i + 1)) && (i == start || !IsCap(s, i - 1)))
@@ -229,16 +229,6 @@ public sealed class NerSpanCues
         for (var k = 0; k < spans.Count; k++)
             if (spans[k].Count > 0 && spans[k].First < end && spans[k].End > first) spans[k] = spans[k] with { Count = 0 };
         return true;
-    }
-
-    private static bool[] Covered(NerScratch s)
-    {
-        var covered = s.Covered;
-        var n = 0;
-        foreach (var r in s.Ranges) n = Math.Max(n, r.End);
-        Array.Clear(covered, 0, n);
-        foreach (var sp in s.Spans) for (var k = sp.First; k < sp.End; k++) covered[k] = true;
-        return covered;
     }
 
     private bool IsRole(NerScratch s, int i) =>
@@ -276,7 +266,7 @@ public sealed class NerSpanCues
         }
         // "Dean for Undergraduate" and "Education" as two spans: a PERSON word that continues the
         // capitalised run after the office is part of it too.
-        var covered = Covered(s);
+        var covered = s.MarkCovered();
         for (var k = 0; k < spans.Count; k++)
         {
             var sp = spans[k];
@@ -433,7 +423,7 @@ public sealed class NerSpanCues
         // "the disaster agency AFAD said", "magazine MicroMega": one to three capitalised words nothing
         // found after the noun are the body too (in the OPEN training text all 7 such words open an ORG),
         // when one of them is rare in lower case and none is a calendar word or a person's (first) name.
-        var covered = Covered(s);
+        var covered = s.MarkCovered();
         var added = false;
         foreach (var (start, end) in s.Ranges)
         {
@@ -514,7 +504,7 @@ public sealed class NerSpanCues
     private void PlacesAfter(NerScratch s)
     {
         var spans = s.Spans;
-        var covered = Covered(s);
+        var covered = s.MarkCovered();
         var added = false;
         foreach (var (start, end) in s.Ranges)
         {
@@ -610,7 +600,7 @@ public sealed class NerSpanCues
     private static void Coordinated(NerScratch s, HashSet<ulong> words, string type, string rule)
     {
         var spans = s.Spans;
-        var covered = Covered(s);
+        var covered = s.MarkCovered();
         var count = spans.Count;
         for (var k = 0; k < count; k++)
         {
