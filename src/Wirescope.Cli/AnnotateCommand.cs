@@ -27,6 +27,8 @@ public static class AnnotateCommand
         cmd.Options.Add(from);
         cmd.Options.Add(jobs);
         cmd.Options.Add(beam);
+        var parser = ParserOption.Create();
+        cmd.Options.Add(parser);
         cmd.SetAction(p =>
         {
             var path = p.GetValue(file)!;
@@ -36,7 +38,7 @@ public static class AnnotateCommand
                 Console.Error.WriteLine($"wirescope: language models: {modelError}");
                 return ExitCodes.NothingRead;
             }
-            var models = loaded.WithBeam(p.GetValue(beam));
+            var models = loaded.WithBeam(p.GetValue(beam)).WithParsers(ParserOption.Parsers(p.GetValue(parser)));
             using var input = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             if (p.GetValue(from) == "conllu")

@@ -34,6 +34,8 @@ public static class EvalUdCommand
         cmd.Options.Add(predDir);
         cmd.Options.Add(jobs);
         cmd.Options.Add(beam);
+        var parser = ParserOption.Create();
+        cmd.Options.Add(parser);
         cmd.SetAction(p =>
         {
             var wanted = p.GetValue(sets) is { Length: > 0 } s ? s : ["gum-dev", "ewt-test"];
@@ -43,7 +45,7 @@ public static class EvalUdCommand
                 Console.Error.WriteLine($"wirescope: language models: {modelError}");
                 return ExitCodes.NothingRead;
             }
-            var models = loaded.WithBeam(p.GetValue(beam));
+            var models = loaded.WithBeam(p.GetValue(beam)).WithParsers(ParserOption.Parsers(p.GetValue(parser)));
             Console.WriteLine($"models loaded in {load.Elapsed.TotalSeconds:F2} s");
             Console.WriteLine("set        words    UPOS   XPOS  LEMMA    UAS    LAS   tokens/s");
             foreach (var name in wanted)

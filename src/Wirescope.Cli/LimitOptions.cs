@@ -3,15 +3,18 @@ using Wirescope.Pipeline;
 
 namespace Wirescope.Cli;
 
-/// <summary>The per-document caps shared by analyze and ingest.</summary>
+/// <summary>The per-document caps and the parser choice shared by analyze and ingest.</summary>
 public sealed class LimitOptions
 {
     private readonly Option<long> _maxBytes = new("--max-bytes") { Description = "Largest page read, in bytes", DefaultValueFactory = _ => new PipelineOptions().MaxInputBytes };
     private readonly Option<int> _maxDepth = new("--max-depth") { Description = "Deepest HTML nesting walked", DefaultValueFactory = _ => new PipelineOptions().MaxDepth };
     private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds allowed per document", DefaultValueFactory = _ => new PipelineOptions().MaxTimePerDocument.TotalSeconds };
 
+    private readonly Option<string> _parser = ParserOption.Create();
+
     public void AddTo(Command cmd)
     {
+        cmd.Options.Add(_parser);
         cmd.Options.Add(_maxBytes);
         cmd.Options.Add(_maxDepth);
         cmd.Options.Add(_timeout);
@@ -22,5 +25,6 @@ public sealed class LimitOptions
         MaxInputBytes = Math.Max(1, parse.GetValue(_maxBytes)),
         MaxDepth = Math.Max(8, parse.GetValue(_maxDepth)),
         MaxTimePerDocument = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(_timeout))),
+        Parsers = ParserOption.Parsers(parse.GetValue(_parser)),
     };
 }

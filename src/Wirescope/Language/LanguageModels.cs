@@ -59,6 +59,9 @@ public sealed class LanguageModels
     /// <summary>These models with the parser decoding at another beam width.</summary>
     public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth));
 
+    /// <summary>These models with only the first <paramref name="parsers"/> parsers of the vote (0: all; see <see cref="ParserEnsemble.WithMembers"/>).</summary>
+    public LanguageModels WithParsers(int parsers) => parsers <= 0 || parsers >= Parser.Members.Length ? this : new(Tagger, Lemmatizer, Parser.WithMembers(parsers));
+
     /// <summary>Loads the three models in parallel (decompression dominates; two cores halve it).</summary>
     public static LanguageModels Load(string directory)
     {

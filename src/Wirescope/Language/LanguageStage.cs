@@ -20,13 +20,16 @@ public sealed class LanguageStage : IStage
     private readonly SentenceSplitter _splitter;
     private readonly ThreadLocal<Workspace> _workspaces;
 
-    /// <summary>Models null: the shared ones, loaded on first use; tokenizer and splitter null: the defaults.</summary>
-    public LanguageStage(LanguageModels? models = null, Tokenizer? tokenizer = null, SentenceSplitter? splitter = null)
+    /// <summary>
+    /// Models null: the shared ones, loaded on first use; tokenizer and splitter null: the
+    /// defaults; <paramref name="parsers"/>: how many parsers of the vote run (0: all).
+    /// </summary>
+    public LanguageStage(LanguageModels? models = null, Tokenizer? tokenizer = null, SentenceSplitter? splitter = null, int parsers = 0)
     {
         _models = models;
         _tokenizer = tokenizer ?? Tokenizer.Default;
         _splitter = splitter ?? SentenceSplitter.Default;
-        _workspaces = new ThreadLocal<Workspace>(() => new Workspace(new SentenceAnalyzer(_models ?? SharedModels())));
+        _workspaces = new ThreadLocal<Workspace>(() => new Workspace(new SentenceAnalyzer((_models ?? SharedModels()).WithParsers(parsers))));
     }
 
     /// <summary>The shared models; a missing or corrupt model file becomes a coded document error.</summary>

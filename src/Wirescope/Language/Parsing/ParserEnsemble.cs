@@ -41,6 +41,12 @@ public sealed class ParserEnsemble
 
     public ParserEnsemble WithBeam(int beamWidth) => new(Members.Select(m => m.WithBeam(beamWidth)).ToArray());
 
+    /// <summary>
+    /// The first <paramref name="count"/> members (0 or more than there are: all). One member is
+    /// the first parser alone, the best single one: about 2.5x faster, about 0.45 UAS/LAS lower.
+    /// </summary>
+    public ParserEnsemble WithMembers(int count) => count <= 0 || count >= Members.Length ? this : new(Members[..count]);
+
     /// <summary>Parses the n words prepared in <paramref name="ws"/>; heads are 0-based word indexes, -1 for the root.</summary>
     public void Parse(Parser.Workspace ws, int n, Span<int> heads, Span<int> labels)
     {
