@@ -63,11 +63,21 @@ internal static class NerGazetteerPass
             if (span.Type != "PERSON" || span.Count < 2) continue;
             var first = span.First;
             while (first < span.End - 1 && (NerFeaturizer.GazAny(s, first) & (ushort)GazetteerClass.Title) != 0
-                   && (NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0)
+                   && ((NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0
+                       || IsTitleBeforeGivenName(s, first)))
                 first++;
             if (first != span.First) spans[k] = span with { First = first, Count = span.End - first };
         }
     }
+
+    /// <summary>
+    /// "Sheikh Ahmad bin Abdullah": a title that is also a given name ("Sheikh" in "Sheikh
+    /// Hasina", a known name, stays) is a title when a known given name follows it.
+    /// </summary>
+    private static bool IsTitleBeforeGivenName(NerScratch s, int i) =>
+        (NerFeaturizer.GazAny(s, i) & (ushort)GazetteerClass.Person) == 0
+        && (s.GazU[i + 1] & (ushort)GazetteerClass.FirstName) != 0
+        && (NerFeaturizer.GazAny(s, i + 1) & (ushort)GazetteerClass.Title) == 0;
 
     /// <summary>
     /// "Tamim" + "bin" + "Hamad Al Thani": two PERSON spans around one name particle
