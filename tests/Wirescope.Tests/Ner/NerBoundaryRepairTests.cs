@@ -38,6 +38,9 @@ public class NerBoundaryRepairTests
     [InlineData("Deputy Prime Minister Datuk Seri Ahmad Zahid Hamidi said Tan Sri Muhyiddin Yassin should answer the charges .", "PERSON:Ahmad Zahid Hamidi")]
     [InlineData("Deputy Prime Minister Datuk Seri Ahmad Zahid Hamidi said Tan Sri Muhyiddin Yassin should answer the charges .", "PERSON:Muhyiddin Yassin")]
     [InlineData("The conference was opened by Sheikh Ahmad bin Abdullah al-Thani of Qatar .", "PERSON:Ahmad bin Abdullah al-Thani")]
+    // A body's name and a title inside one span are no part of the name after them (ner7).
+    [InlineData("BJP MP Tejasvi Surya raised the issue in the Lok Sabha on Monday .", "PERSON:Tejasvi Surya")]
+    [InlineData("PDP MLA Waheed Para said the bill was unfair .", "PERSON:Waheed Para")]
     [InlineData("Bangladeshi Prime Minister Sheikh Hasina arrived in Delhi on Monday .", "PERSON:Sheikh Hasina")]
     // groups.tsv (after the model only): religious and ethnic groups are NORP.
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]
