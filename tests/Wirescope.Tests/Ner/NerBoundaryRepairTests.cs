@@ -41,6 +41,9 @@ public class NerBoundaryRepairTests
     // A body's name and a title inside one span are no part of the name after them (ner7).
     [InlineData("BJP MP Tejasvi Surya raised the issue in the Lok Sabha on Monday .", "PERSON:Tejasvi Surya")]
     [InlineData("PDP MLA Waheed Para said the bill was unfair .", "PERSON:Waheed Para")]
+    // Police and office ranks written as initials are titles (ner7).
+    [InlineData("Police in Karachi arrested two suspects on Sunday , SSP Irfan Baloch said .", "PERSON:Irfan Baloch")]
+    [InlineData("The inquiry was ordered by CM Revanth Reddy after the flood .", "PERSON:Revanth Reddy")]
     [InlineData("Bangladeshi Prime Minister Sheikh Hasina arrived in Delhi on Monday .", "PERSON:Sheikh Hasina")]
     // groups.tsv (after the model only): religious and ethnic groups are NORP.
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]
