@@ -29,6 +29,11 @@ internal static class NerBoundaryRepair
 
     private static readonly ulong[] CentreWords = [FeatureHash.Lower("Centre"), FeatureHash.Lower("Center")];
 
+    // Arabic and Malay patronymic particles ("son/daughter of"), written in lower case inside a name.
+    // (Not "de", "van", "al": those also join places and bodies.)
+    private static readonly ulong[] Patronymics =
+        new[] { "bin", "binti", "bint", "ibn", "binte", "bte" }.Select(w => FeatureHash.Lower(w)).ToArray();
+
     private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")"), And = FeatureHash.Lower("and");
 
     // Words that may sit inside an organisation name between capitalised words.
@@ -71,6 +76,9 @@ internal static class NerBoundaryRepair
             var last = span.End;
             var next = k + 1 < spans.Count ? spans[k + 1].First : hi;
             while (last < Math.Min(hi, next) && IsPrefixedSurname(NerAnnotator.Form(tokens, last, text))) last++;
+            // "Fadhlina binti Sidek", "Anwar bin Ibrahim": a patronymic particle and a plain capitalised word after the name.
+            if (last == span.End && last + 1 < Math.Min(hi, next) && Array.IndexOf(Patronymics, s.Lower[last]) >= 0
+                && (s.Flags[last] & NerFeaturizer.FLowerWord) != 0 && IsPlainNameWord(s, last + 1, tokens, text, calendar)) last += 2;
             if (first != span.First || last != span.End) spans[k] = span with { First = first, Count = last - first };
         }
         FirstNameArticleSurnames(s, tokens, text);
