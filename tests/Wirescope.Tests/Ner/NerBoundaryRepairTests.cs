@@ -50,6 +50,7 @@ public class NerBoundaryRepairTests
     [InlineData("Iranian President Masoud Pezeshkian met Ayatollah Ali Khamenei in Tehran .", "PERSON:Ali Khamenei")]
     [InlineData("The prime minister visited Kelantan and Terengganu after the floods .", "GPE:Kelantan")]
     [InlineData("The Oba of Lagos , Oba Rilwan Akiolu , received the governor on Sunday .", "PERSON:Rilwan Akiolu")]
+    [InlineData("Floods cut roads in Yen Bai and Lao Cai provinces , officials said .", "GPE:Yen Bai")]
     [InlineData("Bangladeshi Prime Minister Sheikh Hasina arrived in Delhi on Monday .", "PERSON:Sheikh Hasina")]
     // groups.tsv (after the model only): religious and ethnic groups are NORP.
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]
