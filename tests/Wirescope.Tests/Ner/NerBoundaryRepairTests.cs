@@ -51,6 +51,8 @@ public class NerBoundaryRepairTests
     [InlineData("The prime minister visited Kelantan and Terengganu after the floods .", "GPE:Kelantan")]
     [InlineData("The Oba of Lagos , Oba Rilwan Akiolu , received the governor on Sunday .", "PERSON:Rilwan Akiolu")]
     [InlineData("Floods cut roads in Yen Bai and Lao Cai provinces , officials said .", "GPE:Yen Bai")]
+    // Initials before plain capitalised words the model left out are a person; known initials and "Washington D.C." are not (ner7).
+    [InlineData("Siddaramaiah and his deputy D.K. Shivakumar on Saturday visited the villages .", "PERSON:D.K. Shivakumar")]
     [InlineData("Bangladeshi Prime Minister Sheikh Hasina arrived in Delhi on Monday .", "PERSON:Sheikh Hasina")]
     // groups.tsv (after the model only): religious and ethnic groups are NORP.
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]
@@ -84,6 +86,16 @@ public class NerBoundaryRepairTests
         //                            0     1     2     3        4    5        6 7      8   9       10        11
         doc = NerConsistencyTests.Run("Aid reached the Dhading , Gorkha and Nuwakot districts on Monday .");
         Assert.Equal("O O O B-GPE O B-GPE O B-GPE O O B-DATE O", string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner)));
+    }
+
+    [Theory]
+    [InlineData("The U.S. Treasury and the D.C. Circuit ruled on Monday .")]
+    [InlineData("Protesters marched in Washington D.C. Wednesday night .")]
+    public void Known_or_place_initials_are_no_person(string sentence)
+    {
+        var doc = NerTestDocs.FromWords(sentence);
+        NerTestDocs.Shipped.Annotate(doc, new NerScratch());
+        Assert.DoesNotContain(NerTestDocs.Mentions(doc), m => m.StartsWith("PERSON:", StringComparison.Ordinal));
     }
 
     [Fact]
