@@ -53,6 +53,8 @@ public class NerBoundaryRepairTests
     [InlineData("Floods cut roads in Yen Bai and Lao Cai provinces , officials said .", "GPE:Yen Bai")]
     // Initials before plain capitalised words the model left out are a person; known initials and "Washington D.C." are not (ner7).
     [InlineData("Siddaramaiah and his deputy D.K. Shivakumar on Saturday visited the villages .", "PERSON:D.K. Shivakumar")]
+    [InlineData("JUI-F chief Maulana Fazlur Rehman criticised the talks on Monday .", "PERSON:Fazlur Rehman")]
+    [InlineData("Vietnam will help build a bridge in Kampong Cham province , officials said .", "GPE:Kampong Cham")]
     [InlineData("Bangladeshi Prime Minister Sheikh Hasina arrived in Delhi on Monday .", "PERSON:Sheikh Hasina")]
     // groups.tsv (after the model only): religious and ethnic groups are NORP.
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]

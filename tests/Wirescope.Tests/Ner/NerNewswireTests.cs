@@ -19,7 +19,8 @@ public class NerNewswireTests
     /// (PERSON 0.892 → 0.906). ner6's 8 w6-* organisation stories, scored once before ner6: 0.826
     /// (ORG 0.818). All 73 stories (810 spans), ner6: 0.953, ORG 0.939, PERSON 0.963. ner7's 10 w7-* person
     /// stories, scored once before ner7: 0.920, PERSON 0.886 (after 0.968, 1.000); its 6 w8-* stories, scored once
-    /// after: 0.923, PERSON 0.980. All 89 stories (956 spans), ner7: 0.955, PERSON 0.980. Floors leave room for an
+    /// after: 0.923, PERSON 0.980; its w9-* and w10-* (6 each), scored once: 0.913 / 0.902, PERSON 0.894 / 0.902. All
+    /// 101 stories (1,059 spans), ner7: 0.955, PERSON 0.977. Floors leave room for an
     /// equally good retrain; a model or pass that stops generalising to world news fails them.
     /// </summary>
     [Fact]
@@ -35,7 +36,7 @@ public class NerNewswireTests
             all.Add(g, p);
             person.Add(g.Where(x => x.Type == "PERSON").ToHashSet(), p.Where(x => x.Type == "PERSON").ToHashSet());
         }
-        Assert.True(all.Gold > 900, $"fixture has {all.Gold} spans");
+        Assert.True(all.Gold > 1000, $"fixture has {all.Gold} spans");
         Assert.True(all.F1 >= 0.92, $"F1 {all.F1:F3} ({all})");
         Assert.True(person.F1 >= 0.93, $"PERSON F1 {person.F1:F3} ({person})");
     }
