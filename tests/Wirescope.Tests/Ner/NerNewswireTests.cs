@@ -17,7 +17,10 @@ public class NerNewswireTests
     /// stories (53 stories, 554 spans): 0.962, PERSON 0.962 (0.923 and 0.900 before ner5's passes). The lead's
     /// 12 s3-* stories, kept from the NER work and scored once before and once after it: 0.879 → 0.893
     /// (PERSON 0.892 → 0.906). ner6's 8 w6-* organisation stories, scored once before ner6: 0.826
-    /// (ORG 0.818). All 73 stories (810 spans), ner6: 0.953, ORG 0.939, PERSON 0.963. Floors leave room for an
+    /// (ORG 0.818). All 73 stories (810 spans), ner6: 0.953, ORG 0.939, PERSON 0.963. ner7's 10 w7-* person
+    /// stories, scored once before ner7: 0.920, PERSON 0.886 (after 0.968, 1.000); its 6 w8-* stories, scored once
+    /// after: 0.923, PERSON 0.980; its w9-* and w10-* (6 each), scored once: 0.913 / 0.902, PERSON 0.894 / 0.902. All
+    /// 101 stories (1,059 spans), ner7: 0.955, PERSON 0.977. Floors leave room for an
     /// equally good retrain; a model or pass that stops generalising to world news fails them.
     /// </summary>
     [Fact]
@@ -33,9 +36,9 @@ public class NerNewswireTests
             all.Add(g, p);
             person.Add(g.Where(x => x.Type == "PERSON").ToHashSet(), p.Where(x => x.Type == "PERSON").ToHashSet());
         }
-        Assert.True(all.Gold > 700, $"fixture has {all.Gold} spans");
-        Assert.True(all.F1 >= 0.90, $"F1 {all.F1:F3} ({all})");
-        Assert.True(person.F1 >= 0.88, $"PERSON F1 {person.F1:F3} ({person})");
+        Assert.True(all.Gold > 1000, $"fixture has {all.Gold} spans");
+        Assert.True(all.F1 >= 0.92, $"F1 {all.F1:F3} ({all})");
+        Assert.True(person.F1 >= 0.93, $"PERSON F1 {person.F1:F3} ({person})");
     }
 
     private sealed class Counts

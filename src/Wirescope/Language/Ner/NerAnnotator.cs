@@ -101,6 +101,7 @@ public sealed class NerAnnotator
     internal void Resolve(Document doc, NerScratch s)
     {
         var n = doc.Tokens.Count;
+        NerFeaturizer.ClearRunningTextHeadlines(s);
         if (_useGazetteer) NerGazetteerPass.Apply(s, _model.Featurizer.Gazetteer, n);
         NerBoundaryRepair.Apply(s, doc.Tokens, doc.Article?.Text ?? "", _rules ?? DateMoneyRules.Shared, _cues);
         _cues?.Apply(s, _rules ?? DateMoneyRules.Shared);

@@ -29,6 +29,13 @@ internal static class NerBoundaryRepair
 
     private static readonly ulong[] CentreWords = [FeatureHash.Lower("Centre"), FeatureHash.Lower("Center")];
 
+    // Arabic and Malay patronymic particles ("son/daughter of"), written in lower case inside a name.
+    // (Not "de", "van", "al": those also join places and bodies.)
+    private static readonly ulong[] Patronymics =
+        new[] { "bin", "binti", "bint", "ibn", "binte", "bte" }.Select(w => FeatureHash.Lower(w)).ToArray();
+
+    private static readonly ulong The = FeatureHash.Lower("the");
+
     private static readonly ulong Open = FeatureHash.Lower("("), Close = FeatureHash.Lower(")"), And = FeatureHash.Lower("and");
 
     // Words that may sit inside an organisation name between capitalised words.
@@ -71,12 +78,43 @@ internal static class NerBoundaryRepair
             var last = span.End;
             var next = k + 1 < spans.Count ? spans[k + 1].First : hi;
             while (last < Math.Min(hi, next) && IsPrefixedSurname(NerAnnotator.Form(tokens, last, text))) last++;
+            // "Fadhlina binti Sidek", "Anwar bin Ibrahim": a patronymic particle and a plain capitalised word after the name.
+            if (last == span.End && last + 1 < Math.Min(hi, next) && Array.IndexOf(Patronymics, s.Lower[last]) >= 0
+                && (s.Flags[last] & NerFeaturizer.FLowerWord) != 0 && IsPlainNameWord(s, last + 1, tokens, text, calendar)) last += 2;
             if (first != span.First || last != span.End) spans[k] = span with { First = first, Count = last - first };
         }
         FirstNameArticleSurnames(s, tokens, text);
         BracketAcronyms(s, tokens, text);
         PlacesBeforeAdminNouns(s, tokens, text, calendar);
         PeopleAfterTitles(s, tokens, text, calendar);
+        InitialsBeforeNames(s, tokens, text, calendar);
+    }
+
+    /// <summary>
+    /// "his deputy D.K. Shivakumar", "MLA R. Ashoka": initials followed by one or two plain
+    /// capitalised words, found by nothing, are a person (South Indian names are written so). Not
+    /// initials the tables know ("U.S.", "U.N."), nor after a capitalised word or "the" ("Washington
+    /// D.C.", "the D.C. Circuit"); the run must end before another capitalised word.
+    /// </summary>
+    private static void InitialsBeforeNames(NerScratch s, TokenTable tokens, string text, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var covered = s.MarkCovered();
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start; i + 1 < end; i++)
+            {
+                if (covered[i] || !IsInitial(NerAnnotator.Form(tokens, i, text)) || NerFeaturizer.GazAny(s, i) != 0) continue;
+                if (i > start && (IsCap(s, i - 1) || s.Lower[i - 1] == The)) continue;
+                var j = i + 1;
+                while (j < end && j - i <= 2 && !covered[j] && IsPlainNameWord(s, j, tokens, text, calendar)) j++;
+                if (j == i + 1 || (j < end && IsCap(s, j))) continue;
+                spans.Add(new NerSpan(i, j - i, "PERSON", Rule));
+                for (var k = i; k < j; k++) covered[k] = true;
+                i = j;
+            }
+        }
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class NerFeaturizer
     public const int Version = 3;
 
     // Flags of a word (s.Flags), shared with the passes after the model.
-    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64;
+    internal const byte FCap = 1, FAllCaps = 2, FDigit = 4, FLowerWord = 8, FSentStart = 16, FHeadline = 32, FAlpha = 64, FLongLower = 128;
     // Document flags of a word form (s.DocFlags).
     internal const byte DSeenLower = 1, DSeenCapMid = 2;
 
@@ -101,6 +101,8 @@ public sealed class NerFeaturizer
         if (upper > 0 && lower == 0) flags |= FAllCaps;
         if (digits > 0) flags |= FDigit;
         if (upper == 0 && lower > 0) flags |= FLowerWord;
+        // Title case leaves only short function words in lower case ("of", "the", "with").
+        if (upper == 0 && lower >= 5) flags |= FLongLower;
         if (upper + lower > 0) flags |= FAlpha;
         s.Flags[i] = flags;
         // Document evidence: how the same word is written elsewhere in the article.
@@ -142,6 +144,26 @@ public sealed class NerFeaturizer
         }
         if (alpha < 3 || caps * 10 < alpha * 7) return;
         for (var i = start; i < end; i++) s.Flags[i] |= FHeadline;
+    }
+
+    /// <summary>
+    /// After the model: a sentence read as a headline that holds a lower-case word of five letters
+    /// or more ("hosted", "counterpart") is running text, a name-dense wire sentence ("Turkish
+    /// Foreign Minister Hakan Fidan met his Ethiopian counterpart Taye Atske Selassie in Ankara on
+    /// Thursday"); title case leaves only short function words in lower case. The passes after the
+    /// model then repair its names as in any sentence. (The model's own feature keeps the old
+    /// reading: retrained with this one, GUM dev fell 77.01 -> 76.38 and test 71.31 -> 70.64; ner7.)
+    /// </summary>
+    internal static void ClearRunningTextHeadlines(NerScratch s)
+    {
+        foreach (var (start, end) in s.Ranges)
+        {
+            if (end <= start || (s.Flags[start] & FHeadline) == 0) continue;
+            var running = false;
+            for (var i = start; i < end && !running; i++) running = (s.Flags[i] & FLongLower) != 0;
+            if (!running) continue;
+            for (var i = start; i < end; i++) s.Flags[i] &= unchecked((byte)~FHeadline);
+        }
     }
 
     // Runs of capitalised words ("Korean Central News Agency", "University of Portsmouth":

@@ -63,11 +63,41 @@ internal static class NerGazetteerPass
             if (span.Type != "PERSON" || span.Count < 2) continue;
             var first = span.First;
             while (first < span.End - 1 && (NerFeaturizer.GazAny(s, first) & (ushort)GazetteerClass.Title) != 0
-                   && (NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0)
+                   && ((NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0
+                       || IsTitleBeforeGivenName(s, first)))
                 first++;
+            // "DMK MP Kanimozhi", "Kerala Chief Minister Pinarayi Vijayan" read as one name: a body's
+            // or place's name (capitals, or known as one) and a title before the person's name are no part of it.
+            for (var t = first + 1; t < span.End - 1; t++)
+            {
+                if (!IsPlainTitle(s, t) || IsPlainTitle(s, t - 1) || !IsBodyOrPlace(s, t - 1)) continue;
+                var after = t + 1;
+                while (after < span.End - 1 && IsPlainTitle(s, after)) after++;
+                if (IsPlainTitle(s, after)) break;
+                first = after;
+                break;
+            }
             if (first != span.First) spans[k] = span with { First = first, Count = span.End - first };
         }
     }
+
+    private static bool IsPlainTitle(NerScratch s, int i) =>
+        (NerFeaturizer.GazAny(s, i) & (ushort)GazetteerClass.Title) != 0
+        && (NerFeaturizer.GazAny(s, i) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0;
+
+    private static bool IsBodyOrPlace(NerScratch s, int i) =>
+        (NerFeaturizer.GazAny(s, i) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title)) == 0
+        && ((s.Flags[i] & NerFeaturizer.FAllCaps) != 0
+            || (NerFeaturizer.GazAny(s, i) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Norp)) != 0);
+
+    /// <summary>
+    /// "Sheikh Ahmad bin Abdullah": a title that is also a given name ("Sheikh" in "Sheikh
+    /// Hasina", a known name, stays) is a title when a known given name follows it.
+    /// </summary>
+    private static bool IsTitleBeforeGivenName(NerScratch s, int i) =>
+        (NerFeaturizer.GazAny(s, i) & (ushort)GazetteerClass.Person) == 0
+        && (s.GazU[i + 1] & (ushort)GazetteerClass.FirstName) != 0
+        && (NerFeaturizer.GazAny(s, i + 1) & (ushort)GazetteerClass.Title) == 0;
 
     /// <summary>
     /// "Tamim" + "bin" + "Hamad Al Thani": two PERSON spans around one name particle
