@@ -106,10 +106,10 @@ internal static class NerBoundaryRepair
             for (var i = start; i + 1 < end; i++)
             {
                 if (covered[i] || !IsInitial(NerAnnotator.Form(tokens, i, text)) || NerFeaturizer.GazAny(s, i) != 0) continue;
-                if (i > start && (IsCap(s, i - 1) || s.Lower[i - 1] == The)) continue;
+                if (i > start && (s.IsCap(i - 1) || s.Lower[i - 1] == The)) continue;
                 var j = i + 1;
                 while (j < end && j - i <= 2 && !covered[j] && IsPlainNameWord(s, j, tokens, text, calendar)) j++;
-                if (j == i + 1 || (j < end && IsCap(s, j))) continue;
+                if (j == i + 1 || (j < end && s.IsCap(j))) continue;
                 spans.Add(new NerSpan(i, j - i, "PERSON", Rule));
                 for (var k = i; k < j; k++) covered[k] = true;
                 i = j;
@@ -278,7 +278,6 @@ internal static class NerBoundaryRepair
         return true;
     }
 
-    private static bool IsCap(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
 
     /// <summary>An organisation head word of name_words.tsv, or one of span_cues.tsv's org-head rows (used after the model only).</summary>
     private static bool IsOrgHead(NerScratch s, int i, NerSpanCues? cues) =>
@@ -316,7 +315,7 @@ internal static class NerBoundaryRepair
             if (sp.First != lo || Array.IndexOf(FunctionTags, s.Pos[sp.First]) < 0 || Array.IndexOf(Determiners, s.Lower[sp.First]) >= 0) continue;
             var first = sp.First + 1;
             while (first < sp.End - 1 && Array.IndexOf(Determiners, s.Lower[first]) >= 0) first++;
-            if (!IsCap(s, first)) continue;
+            if (!s.IsCap(first)) continue;
             spans[k] = sp with { First = first, Count = sp.End - first };
         }
     }
@@ -331,13 +330,13 @@ internal static class NerBoundaryRepair
         var i = start;
         while (i < end)
         {
-            if (!IsCap(s, i)) { i++; continue; }
+            if (!s.IsCap(i)) { i++; continue; }
             // The run: capitalised words, joined by connectors that are followed by a capital.
             var j = i + 1;
             while (j < end)
             {
-                if (IsCap(s, j)) { j++; continue; }
-                if (j + 1 < end && IsCap(s, j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0
+                if (s.IsCap(j)) { j++; continue; }
+                if (j + 1 < end && s.IsCap(j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0
                     && !IsCalendarAfterConnector(s, j, tokens, text, calendar)) { j += 2; continue; }
                 break;
             }

@@ -26,13 +26,6 @@ internal static class NerConsistency
         Propagate(s, n);
     }
 
-    private static ulong KeyOf(NerScratch s, int first, int count)
-    {
-        var key = 0x51ED27UL;
-        for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, s.Exact[k]);
-        return key;
-    }
-
     /// <summary>
     /// "Coron Island" or "Gaza City" in an article makes a bare "Coron" or "Gaza" there the place,
     /// whatever type the model gave the one word (an unknown one-word name is otherwise as often
@@ -46,7 +39,7 @@ internal static class NerConsistency
         var places = s.Names;
         places.Clear();
         foreach (var span in spans)
-            if (span.Count == 2 && span.Type is "GPE" or "LOC" && (s.GazU[span.First + 1] & Heads) != 0 && IsCapitalised(s, span.First))
+            if (span.Count == 2 && span.Type is "GPE" or "LOC" && (s.GazU[span.First + 1] & Heads) != 0 && s.IsCap(span.First))
                 places.TryAdd(s.Exact[span.First], 0);
         if (places.Count == 0) return;
         for (var i = 0; i < spans.Count; i++)
@@ -61,7 +54,7 @@ internal static class NerConsistency
         var votes = new Dictionary<ulong, List<(string Type, int Count)>>();
         foreach (var span in spans)
         {
-            var key = KeyOf(s, span.First, span.Count);
+            var key = s.NameKey(span.First, span.Count);
             if (!votes.TryGetValue(key, out var list)) votes[key] = list = new();
             var at = list.FindIndex(v => v.Type == span.Type);
             // A span typed by a cue (NerSpanCues: "south of Rockridge", "Cyclone Idai") carries
@@ -71,7 +64,7 @@ internal static class NerConsistency
         }
         for (var i = 0; i < spans.Count; i++)
         {
-            var list = votes[KeyOf(s, spans[i].First, spans[i].Count)];
+            var list = votes[s.NameKey(spans[i].First, spans[i].Count)];
             if (list.Count < 2) continue;
             var best = list[0];
             foreach (var v in list) if (v.Count > best.Count) best = v;
@@ -98,25 +91,25 @@ internal static class NerConsistency
             // 67.2 with it, 69.4 without; dev 81.7 both). Its parts of a longer name, a
             // gazetteer or cue span, and other types still propagate.
             if (span.Count == 1 && span.Type == "PERSON" && span.Rule == NerSpan.ModelRule) continue;
-            names.TryAdd(KeyOf(s, span.First, span.Count), i);
+            names.TryAdd(s.NameKey(span.First, span.Count), i);
             longest = Math.Max(longest, span.Count);
             // People are named again by one part of the name: "Putin", "Kim", "Moon".
             if (span.Type == "PERSON" && span.Count > 1)
             {
                 foreach (var k in (ReadOnlySpan<int>)[span.First, span.End - 1])
-                    if (IsCapitalised(s, k) && !IsTitle(s, k)) names.TryAdd(KeyOf(s, k, 1), i);
+                    if (s.IsCap(k) && !IsTitle(s, k)) names.TryAdd(s.NameKey(k, 1), i);
             }
         }
         foreach (var (start, end) in s.Ranges)
         {
             for (var i = start; i < end; i++)
             {
-                if (covered[i] || !IsCapitalised(s, i)) continue;
+                if (covered[i] || !s.IsCap(i)) continue;
                 for (var len = Math.Min(longest, end - i); len >= 1; len--)
                 {
                     if (!Free(covered, i, len)) continue;
-                    if (!names.TryGetValue(KeyOf(s, i, len), out var source)) continue;
-                    if (len == 1 && !IsCapitalised(s, i)) continue;
+                    if (!names.TryGetValue(s.NameKey(i, len), out var source)) continue;
+                    if (len == 1 && !s.IsCap(i)) continue;
                     if (len == 1 && (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0 && i == start) continue;
                     spans.Add(new NerSpan(i, len, spans[source].Type, NerSpan.ConsistencyRule));
                     for (var k = i; k < i + len; k++) covered[k] = true;
@@ -133,7 +126,6 @@ internal static class NerConsistency
         return true;
     }
 
-    private static bool IsCapitalised(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
 
     private static bool IsTitle(NerScratch s, int i) => (NerFeaturizer.GazAny(s, i) & (ushort)GazetteerClass.Title) != 0;
 }

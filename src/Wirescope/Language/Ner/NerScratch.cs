@@ -28,6 +28,20 @@ public sealed class NerScratch
     internal uint[] RuleClasses = [];
     internal bool[] Covered = [];
 
+    /// <summary>Whether word <paramref name="i"/> is written with a capital (the featurizer's flag).</summary>
+    internal bool IsCap(int i) => (Flags[i] & NerFeaturizer.FCap) != 0;
+
+    /// <summary>
+    /// A key for the words [first, first + count) as written: the passes after the model use it to
+    /// find a name's other mentions in the article ("Idai" after "Cyclone Idai").
+    /// </summary>
+    internal ulong NameKey(int first, int count)
+    {
+        var key = 0x51ED27UL;
+        for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, Exact[k]);
+        return key;
+    }
+
     /// <summary>
     /// <see cref="Covered"/> with every word inside a span found so far set and the rest cleared,
     /// up to <paramref name="n"/> words (default: the end of the document's last range). The passes

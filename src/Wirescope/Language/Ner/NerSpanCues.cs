@@ -165,8 +165,6 @@ public sealed class NerSpanCues
         spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
 
-    private static bool IsCap(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FCap) != 0;
-
     private static bool IsAlphaCap(NerScratch s, int i) =>
         (s.Flags[i] & (NerFeaturizer.FCap | NerFeaturizer.FDigit)) == NerFeaturizer.FCap;
 
@@ -181,13 +179,13 @@ public sealed class NerSpanCues
         {
             for (var i = start; i < end; i++)
             {
-                if (!IsCap(s, i)) continue;
+                if (!s.IsCap(i)) continue;
                 foreach (var (words, type, rule) in _prefixes)
                 {
                     var j = i + words.Length;
                     if (j >= end || !Matches(s, i, words) || !IsAlphaCap(s, j)) continue;
                     // The name is one word: "Hurricane Katrina victims", not "Hurricane Relief Fund".
-                    if (j + 1 < end && IsCap(s, j + 1)) break;
+                    if (j + 1 < end && s.IsCap(j + 1)) break;
                     if (!ClearInside(spans, i, j + 1)) break;
                     spans.Add(new NerSpan(i, j + 1 - i, type, rule));
                     (found ??= new()).Add((s.Exact[j], type, rule));
@@ -209,7 +207,7 @@ public sealed class NerSpanCues
         var covered = s.MarkCovered();
         foreach (var (start, end) in s.Ranges)
             for (var i = start; i < end; i++)
-                if (!covered[i] && IsCap(s, i) && names.ContainsKey(s.Exact[i]) && (i + 1 >= end || !IsCap(s, i + 1)) && (i == start || !IsCap(s, i - 1)))
+                if (!covered[i] && s.IsCap(i) && names.ContainsKey(s.Exact[i]) && (i + 1 >= end || !s.IsCap(i + 1)) && (i == start || !s.IsCap(i - 1)))
                     foreach (var (name, type, rule) in found)
                         if (name == s.Exact[i]) { spans.Add(new NerSpan(i, 1, type, rule)); break; }
     }
@@ -217,7 +215,7 @@ public sealed class NerSpanCues
     private bool Matches(NerScratch s, int i, ulong[] words)
     {
         for (var k = 0; k < words.Length; k++)
-            if (s.Lower[i + k] != words[k] || !IsCap(s, i + k)) return false;
+            if (s.Lower[i + k] != words[k] || !s.IsCap(i + k)) return false;
         return true;
     }
 
@@ -232,7 +230,7 @@ public sealed class NerSpanCues
     }
 
     private bool IsRole(NerScratch s, int i) =>
-        IsCap(s, i) && (_roles.Contains(s.Lower[i]) || (s.GazU[i] & (ushort)GazetteerClass.Title) != 0);
+        s.IsCap(i) && (_roles.Contains(s.Lower[i]) || (s.GazU[i] & (ushort)GazetteerClass.Title) != 0);
 
     private static bool IsFirstName(NerScratch s, int i) =>
         (s.GazU[i] & (ushort)(GazetteerClass.FirstName | GazetteerClass.Person)) != 0 || (s.GazB[i] & (ushort)GazetteerClass.Person) != 0;
@@ -272,9 +270,9 @@ public sealed class NerSpanCues
             var sp = spans[k];
             if (sp.Type != "PERSON" || sp.Count == 0) continue;
             var before = sp.First - 1;
-            if (before < 0 || !IsCap(s, before) || covered[before]) continue;
+            if (before < 0 || !s.IsCap(before) || covered[before]) continue;
             var w = before;
-            while (w > 0 && IsCap(s, w) && !IsOfFor(s, w)) w--;
+            while (w > 0 && s.IsCap(w) && !IsOfFor(s, w)) w--;
             if (w < 1 || !IsOfFor(s, w) || !IsRole(s, w - 1)) continue;
             var person = PersonAfterOffice(s, w + 1, sp.End);
             // The name-like words reach back over the whole span: the model's span stands.
@@ -298,7 +296,7 @@ public sealed class NerSpanCues
     }
 
     private static bool IsRareInLower(NerScratch s, int i) =>
-        IsCap(s, i) && s.LexBand[i] < 2 && (s.DocFlags[i] & NerFeaturizer.DSeenLower) == 0
+        s.IsCap(i) && s.LexBand[i] < 2 && (s.DocFlags[i] & NerFeaturizer.DSeenLower) == 0
         && (NerFeaturizer.GazAny(s, i) & (ushort)(GazetteerClass.OrgWord | GazetteerClass.LocWord | GazetteerClass.FacWord
             | GazetteerClass.GpeWord | GazetteerClass.EventWord | GazetteerClass.Title)) == 0;
 
@@ -345,11 +343,11 @@ public sealed class NerSpanCues
             if (sp.End < hi && Array.IndexOf(ModifiedBy, s.Pos[sp.End]) >= 0) continue;
             var known = false;
             for (var w = sp.First; w < sp.End && !known; w++) known = IsFirstName(s, w);
-            if (!known) names.TryAdd(KeyOf(s, sp.First, sp.Count), 0);
+            if (!known) names.TryAdd(s.NameKey(sp.First, sp.Count), 0);
         }
         if (names.Count == 0) return;
         for (var k = 0; k < spans.Count; k++)
-            if (spans[k].Count > 0 && spans[k].Type == type && names.ContainsKey(KeyOf(s, spans[k].First, spans[k].Count)))
+            if (spans[k].Count > 0 && spans[k].Type == type && names.ContainsKey(s.NameKey(spans[k].First, spans[k].Count)))
                 spans[k] = spans[k] with { Count = 0 };
     }
 
@@ -366,25 +364,18 @@ public sealed class NerSpanCues
                 if (words.Contains(s.Lower[i]) && (s.Flags[i] & NerFeaturizer.FLowerWord) != 0 && IsAlphaCap(s, i - 1)
                     // "the Ethnologue language codes": "language" modifies a noun there, and the name may be anything's.
                     && (i + 1 >= end || Array.IndexOf(ModifiedBy, s.Pos[i + 1]) < 0))
-                    names.TryAdd(KeyOf(s, i - 1, 1), 0);
+                    names.TryAdd(s.NameKey(i - 1, 1), 0);
         foreach (var sp in spans)
         {
             if (sp.Count < 2 || Array.IndexOf(types, sp.Type) < 0) continue;
             var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
             if (sp.End >= hi || !words.Contains(s.Lower[sp.End]) || (s.Flags[sp.End] & NerFeaturizer.FLowerWord) == 0) continue;
-            names.TryAdd(KeyOf(s, sp.First, sp.Count), 0);
+            names.TryAdd(s.NameKey(sp.First, sp.Count), 0);
         }
         if (names.Count == 0) return;
         for (var k = 0; k < spans.Count; k++)
-            if (spans[k].Count > 0 && Array.IndexOf(types, spans[k].Type) >= 0 && names.ContainsKey(KeyOf(s, spans[k].First, spans[k].Count)))
+            if (spans[k].Count > 0 && Array.IndexOf(types, spans[k].Type) >= 0 && names.ContainsKey(s.NameKey(spans[k].First, spans[k].Count)))
                 spans[k] = spans[k] with { Count = 0 };
-    }
-
-    private static ulong KeyOf(NerScratch s, int first, int count)
-    {
-        var key = 0x7E11UL;
-        for (var k = first; k < first + count; k++) key = FeatureHash.Mix(key, s.Exact[k]);
-        return key;
     }
 
     /// <summary>"Mount Lewotobi Laki-laki", "Avai'o'vuna Swamp" read as a person: a place head word opening or ending it says what it is.</summary>
@@ -395,8 +386,8 @@ public sealed class NerSpanCues
         {
             var sp = spans[k];
             if (sp.Count < 2 || sp.Type != "PERSON") continue;
-            if (_opens.TryGetValue(s.Lower[sp.First], out var o) && IsCap(s, sp.First)) spans[k] = sp with { Type = o.Type, Rule = o.Rule };
-            else if (_ends.TryGetValue(s.Lower[sp.End - 1], out var e) && IsCap(s, sp.End - 1)) spans[k] = sp with { Type = e.Type, Rule = e.Rule };
+            if (_opens.TryGetValue(s.Lower[sp.First], out var o) && s.IsCap(sp.First)) spans[k] = sp with { Type = o.Type, Rule = o.Rule };
+            else if (_ends.TryGetValue(s.Lower[sp.End - 1], out var e) && s.IsCap(sp.End - 1)) spans[k] = sp with { Type = e.Type, Rule = e.Rule };
         }
     }
 
@@ -439,7 +430,7 @@ public sealed class NerSpanCues
                     rare |= s.LexBand[j] < 2 && (s.DocFlags[j] & NerFeaturizer.DSeenLower) == 0;
                     j++;
                 }
-                if (j == i || !rare || (j < end && IsCap(s, j))) continue;
+                if (j == i || !rare || (j < end && s.IsCap(j))) continue;
                 spans.Add(new NerSpan(i, j - i, cue.Type, cue.Rule));
                 for (var w = i; w < j; w++) covered[w] = true;
                 added = true;
@@ -473,7 +464,7 @@ public sealed class NerSpanCues
         var names = s.Names;
         names.Clear();
         foreach (var sp in spans)
-            if (sp.Count >= 2 && sp.Type == "ORG" && IsCap(s, sp.End - 1) && _companyHeads.Contains(s.Lower[sp.End - 1])
+            if (sp.Count >= 2 && sp.Type == "ORG" && s.IsCap(sp.End - 1) && _companyHeads.Contains(s.Lower[sp.End - 1])
                 && IsAlphaCap(s, sp.First) && !IsFirstName(s, sp.First))
                 names.TryAdd(s.Exact[sp.First], 0);
         if (names.Count == 0) return;
@@ -515,7 +506,7 @@ public sealed class NerSpanCues
                 foreach (var (words, type, rule) in _placeAfter)
                 {
                     var j = i + words.Length;
-                    if (j >= end || !MatchesLower(s, i, words, start) || !IsAlphaCap(s, j) || (j + 1 < end && IsCap(s, j + 1))) continue;
+                    if (j >= end || !MatchesLower(s, i, words, start) || !IsAlphaCap(s, j) || (j + 1 < end && s.IsCap(j + 1))) continue;
                     if (covered[j])
                     {
                         // Retype a one-word person there; anything else the model found stands.
@@ -562,10 +553,10 @@ public sealed class NerSpanCues
             {
                 if (s.Lower[o] != OpenBracket) continue;
                 var c = o + 1;
-                while (c < end && c - o <= 4 && (IsCap(s, c) || s.Lower[c] == Ampersand)) c++;
+                while (c < end && c - o <= 4 && (s.IsCap(c) || s.Lower[c] == Ampersand)) c++;
                 if (c == o + 1 || c + 1 >= end || s.Lower[c] != CloseBracket || !_datelineDashes.Contains(s.Lower[c + 1])) break;
                 // Before the bracket only the dateline: a place, a date, commas; no lower-case word.
-                if (!IsCap(s, start)) break;
+                if (!s.IsCap(start)) break;
                 var plain = true;
                 for (var k = start; k < o && plain; k++) plain = (s.Flags[k] & NerFeaturizer.FLowerWord) == 0;
                 if (!plain) break;
@@ -608,7 +599,7 @@ public sealed class NerSpanCues
             var j = sp.End + 1;
             if (sp.Count == 0 || sp.Type != type || j >= covered.Length || !words.Contains(s.Lower[sp.End])) continue;
             var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
-            if (j >= hi || !IsAlphaCap(s, j) || (j + 1 < hi && IsCap(s, j + 1))) continue;
+            if (j >= hi || !IsAlphaCap(s, j) || (j + 1 < hi && s.IsCap(j + 1))) continue;
             // Only a word nothing found: retyping the model's one-word PERSON there too cost 0.15 on
             // GUM dev ("Moran and Pyle", "Bloomer") for 0.1 on test.
             if (covered[j] || s.LexBand[j] != 0 || (s.DocFlags[j] & NerFeaturizer.DSeenLower) != 0 || (NerFeaturizer.GazAny(s, j) & NotPlace) != 0) continue;
