@@ -184,12 +184,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     {
         int leadEnd = 0;
         var nodes = page.Nodes;
-        int scope = best;
-        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < LeadScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
-        {
-            scope = a;
-            if (nodes[a].Tag is "article" or "main") break;
-        }
+        int scope = StoryScope(page, excluded, best, LeadScopeLevels);
         int headline = StoryHeadline(page, excluded, best);
         scope = HeadlineScope(page, excluded, best, scope, headline);
         for (int c = scope + 1; c < best;)
@@ -349,6 +344,23 @@ public sealed partial class ContentScorer(ExtractionTables tables)
         return false;
     }
 
+    /// <summary>
+    /// The container's ancestor up to <paramref name="levels"/> levels above it, stopping at the
+    /// first article/main and never climbing into an excluded box or to body/html: where the
+    /// story's lead and lead photo sit.
+    /// </summary>
+    private static int StoryScope(PageModel page, bool[] excluded, int best, int levels)
+    {
+        var nodes = page.Nodes;
+        int scope = best;
+        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < levels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
+        {
+            scope = a;
+            if (nodes[a].Tag is "article" or "main") break;
+        }
+        return scope;
+    }
+
     /// <summary>Levels above the container searched for photo captions (the lead photo sits beside the body).</summary>
     public const int CaptionScopeLevels = 3;
 
@@ -356,12 +368,7 @@ public sealed partial class ContentScorer(ExtractionTables tables)
     private static List<HtmlBlock> CaptionsAround(PageModel page, bool[] excluded, int best)
     {
         var nodes = page.Nodes;
-        int scope = best;
-        for (int a = nodes[best].Parent, i = 0; a >= 0 && i < CaptionScopeLevels && !excluded[a] && nodes[a].Tag is not ("body" or "html"); a = nodes[a].Parent, i++)
-        {
-            scope = a;
-            if (nodes[a].Tag is "article" or "main") break;
-        }
+        int scope = StoryScope(page, excluded, best, CaptionScopeLevels);
         var captions = new List<HtmlBlock>();
         foreach (var b in page.Blocks)
             if (b.Kind == BlockKind.Caption && !excluded[b.Node] && page.Contains(scope, b.Node)) captions.Add(b);
