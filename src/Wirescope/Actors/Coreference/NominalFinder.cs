@@ -1,0 +1,202 @@
+using Wirescope.Documents;
+
+namespace Wirescope.Actors.Coreference;
+
+/// <summary>
+/// Finds descriptions that stand for a named entity, strictest evidence first:
+/// <list type="number">
+/// <item>apposition to a name: "Putin, the Russian president" / "the president, Vladimir Putin";</item>
+/// <item>predicate nominal of a name (or of a word already linked): "Putin is the president";</item>
+/// <item>a definite description ("the"/"this"/"that" + head, no possessor) whose head is a role
+/// the article gave the entity: "the president" after "President Putin" (most recent holder);</item>
+/// <item>a definite description whose head names a kind (nominal_heads.tsv: generic, country,
+/// place): the most salient entity of that kind in the last sentences, by a clear margin;</item>
+/// <item>"the 45-year-old": the most salient person, by a clear margin.</item>
+/// </list>
+/// Appositions and predicates also teach the entity the role ("the president" later links).
+/// </summary>
+internal sealed class NominalFinder(CorefContext c)
+{
+    /// <summary>Sentences back that a kind description ("the company") looks for its entity.</summary>
+    private const int KindWindow = 2;
+    /// <summary>The runner-up's salience must be at most this share of the winner's, or the description stays unlinked.</summary>
+    private const float KindMaxRatio = 0.5f;
+    /// <summary>The winner needs at least this salience (one plain mention in the previous sentence is 50).</summary>
+    private const float KindMinScore = 60f;
+
+    public void TryLink(int i)
+    {
+        ref var t = ref c.Tok(i);
+        var rel = t.Deprel;
+        if (rel is null || c.S.Linked[i] >= 0) return;
+        if (CorefContext.Is(rel, "compound") || rel is "flat" or "fixed" or "goeswith" or "amod" or "punct") return;
+        var noun = t.Upos == "NOUN";
+        var plural = t.Xpos is "NNS" or "NNPS";
+
+        if (noun && !plural)
+        {
+            if (CorefContext.Is(rel, "appos") && t.Head >= 0 && c.S.Owner[t.Head] is var owner && owner >= 0 && Agrees(owner, i))
+            {
+                LinkAndLearn(owner, i, CorefRules.Apposition);
+                return;
+            }
+            for (var ch = c.S.FirstChild[i]; ch >= 0; ch = c.S.NextSibling[ch])
+                if (CorefContext.Is(c.Tok(ch).Deprel, "appos") && c.S.Owner[ch] is var named && named >= 0 && Agrees(named, i))
+                {
+                    LinkAndLearn(named, i, CorefRules.Apposition);
+                    return;
+                }
+            if (c.Child(i, "cop") >= 0 && !Negated(i) && c.Child(i, "nsubj") is var subj && subj >= 0
+                && c.EntityAt(subj) is var pe && pe >= 0 && Agrees(pe, i))
+            {
+                LinkAndLearn(pe, i, CorefRules.Predicate);
+                return;
+            }
+        }
+
+        if (plural || !Definite(i) || Blocked(i)) return;
+        if (IsAge(i))
+        {
+            var (best, score, second) = c.Rank(i, KindWindow, e => c.Doc.Entities[e].Type == "PERSON");
+            if (best >= 0 && score >= KindMinScore && second <= score * KindMaxRatio) c.Link(best, LeftBound(i), i, MentionKind.Nominal, CorefRules.Age);
+            return;
+        }
+        if (!noun || !c.TryHead(i, out var head)) return;
+
+        // A role the article gave an entity: its most recent holder.
+        for (var k = c.S.Events.Count - 1; k >= 0; k--)
+        {
+            var e = c.S.Events[k].Entity;
+            if (!c.Profiles.HasRole(e, head.Word) || !GenderAgrees(e, head.Gender)) continue;
+            c.Link(e, LeftBound(i), i, MentionKind.Nominal, CorefRules.Role);
+            return;
+        }
+        if (head.Kind == NominalKind.Role) return;
+
+        var (b, s1, s2) = c.Rank(i, KindWindow, e => KindAgrees(e, head));
+        if (b >= 0 && s1 >= KindMinScore && s2 <= s1 * KindMaxRatio)
+        {
+            c.Link(b, LeftBound(i), i, MentionKind.Nominal, CorefRules.Kind);
+        }
+    }
+
+    private void LinkAndLearn(int entity, int i, string rule)
+    {
+        c.Link(entity, LeftBound(i), i, MentionKind.Nominal, rule);
+        if (!c.TryHead(i, out var head)) return;
+        c.Profiles.AddRole(entity, head.Word);
+        if (c.Profiles.Gender[entity] == Gender.Unknown && head.Gender != Gender.Unknown && c.Doc.Entities[entity].Type == "PERSON")
+            c.Profiles.Gender[entity] = head.Gender;
+    }
+
+    /// <summary>An apposition or predicate fits the entity unless the head noun is a known word of another kind ("the company" is no person).</summary>
+    private bool Agrees(int entity, int i)
+    {
+        if (!c.Profiles.Linkable[entity]) return false;
+        if (!c.TryHead(i, out var head)) return true;
+        var person = c.Doc.Entities[entity].Type == "PERSON";
+        return person == (head.Type == "PERSON") && GenderAgrees(entity, head.Gender);
+    }
+
+    private bool GenderAgrees(int entity, Gender g)
+    {
+        var have = c.Profiles.Gender[entity];
+        return g == Gender.Unknown || have == Gender.Unknown || have == g;
+    }
+
+    private bool KindAgrees(int entity, NominalHead head)
+    {
+        if (!c.Profiles.Linkable[entity]) return false;
+        var type = c.Doc.Entities[entity].Type;
+        return head.Kind switch
+        {
+            NominalKind.Country => type == "GPE" && c.Profiles.IsCountry[entity],
+            NominalKind.Place => type == "GPE" && !c.Profiles.IsCountry[entity],
+            _ => type == head.Type && GenderAgrees(entity, head.Gender),
+        };
+    }
+
+    /// <summary>"the"/"this"/"that" before the head, and no possessor ("its president" is someone else).</summary>
+    private bool Definite(int i)
+    {
+        var definite = false;
+        for (var ch = c.S.FirstChild[i]; ch >= 0; ch = c.S.NextSibling[ch])
+        {
+            var rel = c.Tok(ch).Deprel;
+            if (CorefContext.Is(rel, "nmod:poss")) return false;
+            if (rel == "det")
+            {
+                var f = c.Form(ch);
+                if (f.Equals("the", StringComparison.OrdinalIgnoreCase) || f.Equals("this", StringComparison.OrdinalIgnoreCase) || f.Equals("that", StringComparison.OrdinalIgnoreCase)) definite = true;
+                else return false;
+            }
+        }
+        return definite;
+    }
+
+    /// <summary>A modifier from modifier_blockers.tsv before the head ("the former president", "the vice-president").</summary>
+    private bool Blocked(int i)
+    {
+        var lookup = c.Tables.Blockers.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = LeftBound(i); k < i; k++)
+        {
+            var f = c.Form(k);
+            var dash = f.IndexOf('-');
+            if (lookup.Contains(f) || (dash > 0 && lookup.Contains(f[..dash]))) return true;
+        }
+        var head = c.Form(i);
+        var d = head.IndexOf('-');
+        return d > 0 && lookup.Contains(head[..d]);
+    }
+
+    private bool Negated(int i)
+    {
+        for (var ch = c.S.FirstChild[i]; ch >= 0; ch = c.S.NextSibling[ch])
+        {
+            var f = c.Form(ch);
+            if (f.Equals("not", StringComparison.OrdinalIgnoreCase) || f.Equals("n't", StringComparison.OrdinalIgnoreCase) || f.Equals("never", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"the 45-year-old" (one word or "45 - year - old"): a person described by age alone.</summary>
+    private bool IsAge(int i)
+    {
+        var f = c.Form(i);
+        if (!f.EndsWith("old", StringComparison.OrdinalIgnoreCase)) return false;
+        if (f.Contains("year-old", StringComparison.OrdinalIgnoreCase) || f.Contains("years-old", StringComparison.OrdinalIgnoreCase)) return true;
+        var first = LeftBound(i);
+        var start = c.Tok(first).Start;
+        var span = c.Text.AsSpan(start, c.Tok(i).End - start);
+        return span.Contains("year-old", StringComparison.OrdinalIgnoreCase) || span.Contains("year - old", StringComparison.OrdinalIgnoreCase) || span.Contains("years old", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The first word of the description: the contiguous words before the head that hang under
+    /// it ("the Russian president"); what follows the head ("of Y", a relative clause) is left out.
+    /// </summary>
+    private int LeftBound(int i)
+    {
+        var sentence = c.Tok(i).Sentence;
+        var first = i;
+        for (var k = i - 1; k >= 0 && c.Tok(k).Sentence == sentence; k--)
+        {
+            if (!Under(k, i)) break;
+            first = k;
+        }
+        while (first < i && c.Tok(first).Upos == "PUNCT") first++;
+        return first;
+    }
+
+    private bool Under(int k, int i)
+    {
+        var h = k;
+        for (var depth = 0; depth < 8; depth++)
+        {
+            h = c.Tok(h).Head;
+            if (h == i) return true;
+            if (h < k || h > i) return false;
+        }
+        return false;
+    }
+}
