@@ -34,5 +34,21 @@ internal sealed class CorefScratch
     }
 }
 
-/// <summary>One mention of an entity as salience sees it: where, in which sentence, how prominent.</summary>
-internal readonly record struct SalienceEvent(int Entity, int Token, int Sentence, float Weight);
+/// <summary>
+/// One mention as salience sees it: where, in which sentence, how prominent. Entity -1 is a
+/// distractor: a noun phrase or pronoun that is no named entity ("the product", "it") but
+/// competes for the pronouns after it, with its agreement in <see cref="Agree"/>.
+/// </summary>
+internal readonly record struct SalienceEvent(int Entity, int Token, int Sentence, float Weight, DistractorAgreement Agree = DistractorAgreement.None);
+
+/// <summary>What a distractor can be referred to by.</summary>
+[Flags]
+internal enum DistractorAgreement : byte
+{
+    None = 0,
+    Thing = 1,
+    Person = 2,
+    Plural = 4,
+    Male = 8,
+    Female = 16,
+}

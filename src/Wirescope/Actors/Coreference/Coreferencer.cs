@@ -66,12 +66,41 @@ public sealed class Coreferencer
             }
             if (s.Owner[i] >= 0) continue;
             var upos = tokens[i].Upos;
-            if (upos is "NOUN" or "ADJ") nominals.TryLink(i);
-            else if (upos is "PRON" or "DET") pronouns.TryLink(i);
+            if (upos is "NOUN" or "ADJ")
+            {
+                if (!nominals.TryLink(i) && upos == "NOUN" && IsArgument(tokens[i].Deprel)) ctx.AddDistractor(i, NounAgreement(ctx, i));
+            }
+            else if (upos is "PRON" or "DET")
+            {
+                pronouns.TryLink(i);
+                if (s.Linked[i] < 0 && _tables.PronounLookup.TryGetValue(ctx.Form(i), out var p) && p.Refers != PronounRefers.Person)
+                    ctx.AddDistractor(i, p.Plural ? DistractorAgreement.Plural : DistractorAgreement.Thing);
+            }
+            else if (upos == "PROPN" && IsArgument(tokens[i].Deprel))
+                // A name the NER missed, or of a kind it does not link (a product, a work): who knows.
+                ctx.AddDistractor(i, tokens[i].Xpos == "NNPS" ? DistractorAgreement.Plural : DistractorAgreement.Thing | DistractorAgreement.Person);
         }
 
         foreach (var e in doc.Entities)
             if (e.Mentions.Count > 1) e.Mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+    }
+
+    /// <summary>Noun phrases that pronouns can point back to: arguments, obliques, nominal modifiers, appositions, conjuncts.</summary>
+    private static bool IsArgument(string? rel) =>
+        rel is not null && (CorefContext.Is(rel, "nsubj") || rel is "obj" or "iobj" or "root" or "appos" or "conj"
+            || CorefContext.Is(rel, "obl") || CorefContext.Is(rel, "nmod"));
+
+    /// <summary>A common noun's agreement: plural, a person (a role word: "the spokesman said he"), else a thing.</summary>
+    private static DistractorAgreement NounAgreement(CorefContext ctx, int i)
+    {
+        if (ctx.Tok(i).Xpos is "NNS" or "NNPS") return DistractorAgreement.Plural;
+        if (!ctx.TryHead(i, out var head) || head.Type != "PERSON") return DistractorAgreement.Thing;
+        return DistractorAgreement.Person | head.Gender switch
+        {
+            Gender.Male => DistractorAgreement.Male,
+            Gender.Female => DistractorAgreement.Female,
+            _ => DistractorAgreement.None,
+        };
     }
 
     /// <summary>Children lists from the heads; false when the parse is missing or broken (then nothing is linked).</summary>

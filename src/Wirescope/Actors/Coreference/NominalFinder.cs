@@ -24,12 +24,12 @@ internal sealed class NominalFinder(CorefContext c)
     /// <summary>The winner needs at least this salience (one plain mention in the previous sentence is 50).</summary>
     private const float KindMinScore = 60f;
 
-    public void TryLink(int i)
+    public bool TryLink(int i)
     {
         ref var t = ref c.Tok(i);
         var rel = t.Deprel;
-        if (rel is null || c.S.Linked[i] >= 0) return;
-        if (CorefContext.Is(rel, "compound") || rel is "flat" or "fixed" or "goeswith" or "amod" or "punct") return;
+        if (rel is null || c.S.Linked[i] >= 0) return false;
+        if (CorefContext.Is(rel, "compound") || rel is "flat" or "fixed" or "goeswith" or "amod" or "punct") return false;
         var noun = t.Upos == "NOUN";
         var plural = t.Xpos is "NNS" or "NNPS";
 
@@ -38,46 +38,51 @@ internal sealed class NominalFinder(CorefContext c)
             if (CorefContext.Is(rel, "appos") && t.Head >= 0 && c.S.Owner[t.Head] is var owner && owner >= 0 && Agrees(owner, i))
             {
                 LinkAndLearn(owner, i, CorefRules.Apposition);
-                return;
+                return true;
             }
             for (var ch = c.S.FirstChild[i]; ch >= 0; ch = c.S.NextSibling[ch])
                 if (CorefContext.Is(c.Tok(ch).Deprel, "appos") && c.S.Owner[ch] is var named && named >= 0 && Agrees(named, i))
                 {
                     LinkAndLearn(named, i, CorefRules.Apposition);
-                    return;
+                    return true;
                 }
             if (c.Child(i, "cop") >= 0 && !Negated(i) && c.Child(i, "nsubj") is var subj && subj >= 0
                 && c.EntityAt(subj) is var pe && pe >= 0 && Agrees(pe, i))
             {
                 LinkAndLearn(pe, i, CorefRules.Predicate);
-                return;
+                return true;
             }
         }
 
-        if (plural || !Definite(i) || Blocked(i)) return;
+        if (plural || Blocked(i)) return false;
         if (IsAge(i))
         {
+            // The parser often hangs "The" of "The 45-year-old" elsewhere: read the word before.
+            var left = LeftBound(i);
+            if (!Definite(i) && !(left > 0 && IsDefiniteWord(left - 1) && c.Tok(left - 1).Sentence == c.Tok(i).Sentence)) return false;
+            if (!Definite(i)) left--;
             var (best, score, second) = c.Rank(i, KindWindow, e => c.Doc.Entities[e].Type == "PERSON");
-            if (best >= 0 && score >= KindMinScore && second <= score * KindMaxRatio) c.Link(best, LeftBound(i), i, MentionKind.Nominal, CorefRules.Age);
-            return;
+            if (best < 0 || score < KindMinScore || second > score * KindMaxRatio) return false;
+            c.Link(best, left, i, MentionKind.Nominal, CorefRules.Age);
+            return true;
         }
-        if (!noun || !c.TryHead(i, out var head)) return;
+        if (!Definite(i)) return false;
+        if (!noun || !c.TryHead(i, out var head)) return false;
 
         // A role the article gave an entity: its most recent holder.
         for (var k = c.S.Events.Count - 1; k >= 0; k--)
         {
             var e = c.S.Events[k].Entity;
-            if (!c.Profiles.HasRole(e, head.Word) || !GenderAgrees(e, head.Gender)) continue;
+            if (e < 0 || !c.Profiles.HasRole(e, head.Word) || !GenderAgrees(e, head.Gender)) continue;
             c.Link(e, LeftBound(i), i, MentionKind.Nominal, CorefRules.Role);
-            return;
+            return true;
         }
-        if (head.Kind == NominalKind.Role) return;
+        if (head.Kind == NominalKind.Role) return false;
 
         var (b, s1, s2) = c.Rank(i, KindWindow, e => KindAgrees(e, head));
-        if (b >= 0 && s1 >= KindMinScore && s2 <= s1 * KindMaxRatio)
-        {
-            c.Link(b, LeftBound(i), i, MentionKind.Nominal, CorefRules.Kind);
-        }
+        if (b < 0 || s1 < KindMinScore || s2 > s1 * KindMaxRatio) return false;
+        c.Link(b, LeftBound(i), i, MentionKind.Nominal, CorefRules.Kind);
+        return true;
     }
 
     private void LinkAndLearn(int entity, int i, string rule)
@@ -126,12 +131,17 @@ internal sealed class NominalFinder(CorefContext c)
             if (CorefContext.Is(rel, "nmod:poss")) return false;
             if (rel == "det")
             {
-                var f = c.Form(ch);
-                if (f.Equals("the", StringComparison.OrdinalIgnoreCase) || f.Equals("this", StringComparison.OrdinalIgnoreCase) || f.Equals("that", StringComparison.OrdinalIgnoreCase)) definite = true;
+                if (IsDefiniteWord(ch)) definite = true;
                 else return false;
             }
         }
         return definite;
+    }
+
+    private bool IsDefiniteWord(int k)
+    {
+        var f = c.Form(k);
+        return f.Equals("the", StringComparison.OrdinalIgnoreCase) || f.Equals("this", StringComparison.OrdinalIgnoreCase) || f.Equals("that", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A modifier from modifier_blockers.tsv before the head ("the former president", "the vice-president").</summary>
@@ -181,12 +191,17 @@ internal sealed class NominalFinder(CorefContext c)
         var first = i;
         for (var k = i - 1; k >= 0 && c.Tok(k).Sentence == sentence; k--)
         {
-            if (!Under(k, i)) break;
+            if (!InPhrase(c.Tok(k).Deprel) || !Under(k, i)) break;
             first = k;
         }
         while (first < i && c.Tok(first).Upos == "PUNCT") first++;
         return first;
     }
+
+    /// <summary>Relations of words inside a noun phrase before its head; a subject, copula or auxiliary ends it.</summary>
+    private static bool InPhrase(string? rel) =>
+        rel is "det" or "amod" or "nummod" or "advmod" or "case" or "punct" or "fixed" or "flat" or "goeswith" or "obl:npmod" or "obl:unmarked"
+        || CorefContext.Is(rel, "compound") || CorefContext.Is(rel, "nmod") || CorefContext.Is(rel, "det");
 
     private bool Under(int k, int i)
     {
@@ -195,7 +210,7 @@ internal sealed class NominalFinder(CorefContext c)
         {
             h = c.Tok(h).Head;
             if (h == i) return true;
-            if (h < k || h > i) return false;
+            if (h < 0 || h > i) return false;
         }
         return false;
     }

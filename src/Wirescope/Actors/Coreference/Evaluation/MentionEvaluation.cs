@@ -87,6 +87,13 @@ public sealed class MentionEvaluation(MentionTables tables)
             if (ok) counts.Correct++;
             var r = Rules.GetValueOrDefault(rule);
             Rules[rule] = (r.Predicted + 1, r.Correct + (ok ? 1 : 0));
+            if (kind == MentionKind.Pronoun)
+            {
+                // Per form too: "it" and "they" behave unlike "he" and "she".
+                var key = "  " + text.Substring(doc.Tokens[head].Start, doc.Tokens[head].End - doc.Tokens[head].Start).ToLowerInvariant();
+                var f = Rules.GetValueOrDefault(key);
+                Rules[key] = (f.Predicted + 1, f.Correct + (ok ? 1 : 0));
+            }
             if (!ok && KeepErrors) Errors.Add($"{doc.Id}\tFP\t{rule}\t{Context(doc, text, head)}\t-> {doc.Entities[e].Name}\tgold: {(gs is null ? "no mention" : string.Join(",", gs.Select(g => g.EntityType + (namedClusters.Contains(g.Cluster) ? "/named" : ""))))}");
         }
 
