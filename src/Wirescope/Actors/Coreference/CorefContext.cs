@@ -37,7 +37,14 @@ internal sealed class CorefContext(Document doc, string text, CorefScratch s, En
     public void AddEvent(int entity, int token)
     {
         ref var t = ref Doc.Tokens[token];
-        S.Events.Add(new SalienceEvent(entity, token, t.Sentence, BaseWeight + RoleBonus(t.Deprel)));
+        S.Events.Add(new SalienceEvent(entity, token, t.Sentence, BaseWeight + RoleBonus(RoleOf(token))));
+    }
+
+    /// <summary>The relation that sets a mention's role; a conjunct shares its first conjunct's ("Smith and Jones met": both subjects).</summary>
+    private string? RoleOf(int token)
+    {
+        ref var t = ref Doc.Tokens[token];
+        return t.Deprel == "conj" && t.Head >= 0 ? Doc.Tokens[t.Head].Deprel : t.Deprel;
     }
 
     private static float RoleBonus(string? deprel) => deprel switch
@@ -61,7 +68,7 @@ internal sealed class CorefContext(Document doc, string text, CorefScratch s, En
     public void AddDistractor(int token, DistractorAgreement agree)
     {
         ref var t = ref Doc.Tokens[token];
-        S.Events.Add(new SalienceEvent(-1, token, t.Sentence, BaseWeight + RoleBonus(t.Deprel), agree));
+        S.Events.Add(new SalienceEvent(-1, token, t.Sentence, BaseWeight + RoleBonus(RoleOf(token)), agree));
     }
 
     /// <summary>
