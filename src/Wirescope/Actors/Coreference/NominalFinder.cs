@@ -192,6 +192,8 @@ internal sealed class NominalFinder(CorefContext c)
         for (var k = i - 1; k >= 0 && c.Tok(k).Sentence == sentence; k--)
         {
             if (!InPhrase(c.Tok(k).Deprel) || !Under(k, i)) break;
+            // A preposition ends the phrase ("with the release", "than the justice"); the possessive 's does not.
+            if (c.Tok(k).Deprel == "case" && !c.Form(k).StartsWith("'", StringComparison.Ordinal) && !c.Form(k).StartsWith("’", StringComparison.Ordinal)) break;
             first = k;
         }
         while (first < i && c.Tok(first).Upos == "PUNCT") first++;
