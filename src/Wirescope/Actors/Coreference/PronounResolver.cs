@@ -113,14 +113,19 @@ internal sealed class PronounResolver(CorefContext c)
         return lemma is "seem" or "appear" or "rain" or "snow" or "matter" || (hasClause && c.Tok(h).Upos == "ADJ");
     }
 
+    /// <summary>The subject of the nearest clause above the reflexive ("Putin praised himself", "a wax figure of herself" → the figure's verb's subject).</summary>
     private void LinkReflexive(int i, PronounInfo p)
     {
         var h = c.Tok(i).Head;
-        if (h < 0) return;
-        var subj = c.Child(h, "nsubj");
-        if (subj < 0 || subj >= i) return;
-        var e = c.EntityAt(subj);
-        if (e >= 0 && Agrees(e, p)) c.Link(e, i, i, MentionKind.Pronoun, CorefRules.Reflexive);
+        for (var depth = 0; depth < 3 && h >= 0; depth++, h = c.Tok(h).Head)
+        {
+            var subj = c.Child(h, "nsubj");
+            if (subj < 0) continue;
+            if (subj >= i) return;
+            var e = c.EntityAt(subj);
+            if (e >= 0 && Agrees(e, p)) c.Link(e, i, i, MentionKind.Pronoun, CorefRules.Reflexive);
+            return;
+        }
     }
 
     /// <summary>"who/whom/whose" heading or inside a relative clause on a name: the name's entity.</summary>
