@@ -46,7 +46,8 @@ internal sealed class NominalFinder(CorefContext c)
                     LinkAndLearn(named, i, CorefRules.Apposition);
                     return true;
                 }
-            if (c.Child(i, "cop") >= 0 && !Negated(i) && c.Child(i, "nsubj") is var subj && subj >= 0
+            // A predicate with a preposition is a place or state, not a description: "Gino is in the middle".
+            if (c.Child(i, "cop") >= 0 && c.Child(i, "case") < 0 && !Negated(i) && c.Child(i, "nsubj") is var subj && subj >= 0
                 && c.EntityAt(subj) is var pe && pe >= 0 && Agrees(pe, i))
             {
                 LinkAndLearn(pe, i, CorefRules.Predicate);
