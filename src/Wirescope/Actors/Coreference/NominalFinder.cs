@@ -69,6 +69,9 @@ internal sealed class NominalFinder(CorefContext c)
         }
         if (!Definite(i)) return false;
         if (!noun || !c.TryHead(i, out var head)) return false;
+        // "the town of Anahuac", "the capital in Kabul": a place description that names its
+        // place introduces it; it does not point back to the place named before.
+        if (head.Type != "PERSON" && NamesItsOwn(i)) return false;
 
         // A role the article gave an entity: its most recent holder.
         for (var k = c.S.Events.Count - 1; k >= 0; k--)
@@ -158,6 +161,13 @@ internal sealed class NominalFinder(CorefContext c)
         var head = c.Form(i);
         var d = head.IndexOf('-');
         return d > 0 && lookup.Contains(head[..d]);
+    }
+
+    private bool NamesItsOwn(int i)
+    {
+        for (var ch = c.S.FirstChild[i]; ch >= 0; ch = c.S.NextSibling[ch])
+            if (ch > i && CorefContext.Is(c.Tok(ch).Deprel, "nmod") && c.Tok(ch).Upos == "PROPN") return true;
+        return false;
     }
 
     private bool Negated(int i)
