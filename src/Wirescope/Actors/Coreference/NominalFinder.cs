@@ -84,7 +84,12 @@ internal sealed class NominalFinder(CorefContext c)
         if (head.Kind == NominalKind.Role) return false;
 
         var (b, s1, s2) = c.Rank(i, KindWindow, e => KindAgrees(e, head));
-        if (b < 0 || s1 < KindMinScore || s2 > s1 * KindMaxRatio) return false;
+        if (b < 0 || s1 < KindMinScore || s2 > s1 * KindMaxRatio)
+        {
+            // Nothing of the kind close by: "the country" / "the city" is then the one the
+            // article is about, if it dominates ("around the country" far after "the United States").
+            if (s1 > 0 || head.Kind is not (NominalKind.Country or NominalKind.Place) || (b = Dominant(i, head)) < 0) return false;
+        }
         c.Link(b, LeftBound(i), i, MentionKind.Nominal, CorefRules.Kind);
         return true;
     }
@@ -161,6 +166,27 @@ internal sealed class NominalFinder(CorefContext c)
         var head = c.Form(i);
         var d = head.IndexOf('-');
         return d > 0 && lookup.Contains(head[..d]);
+    }
+
+    /// <summary>Mentions before a word that make an entity the article's own country or city: at least this many, and twice the runner-up's.</summary>
+    private const int DominantMentions = 2;
+
+    /// <summary>The entity of the kind mentioned most before <paramref name="i"/>, when it clearly dominates; else -1.</summary>
+    private int Dominant(int i, NominalHead head)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var ev in c.S.Events)
+        {
+            if (ev.Token >= i) break;
+            if (ev.Entity >= 0 && KindAgrees(ev.Entity, head)) counts[ev.Entity] = counts.GetValueOrDefault(ev.Entity) + 1;
+        }
+        int best = -1, top = 0, next = 0;
+        foreach (var (e, n) in counts)
+        {
+            if (n > top) { next = top; top = n; best = e; }
+            else if (n > next) next = n;
+        }
+        return top >= DominantMentions && top >= 2 * next ? best : -1;
     }
 
     private bool NamesItsOwn(int i)
