@@ -7,6 +7,8 @@ internal sealed class CorefScratch
     public int[] Owner = [];
     /// <summary>Token → entity a nominal or pronoun mention headed here was linked to, else -1.</summary>
     public int[] Linked = [];
+    /// <summary>Token → how a name no pronoun links to (DATE, EVENT, NORP, ...) competes as a distractor; None elsewhere.</summary>
+    public DistractorAgreement[] OtherName = [];
     /// <summary>Dependency children as linked lists: first child and next sibling, -1 for none.</summary>
     public int[] FirstChild = [];
     public int[] NextSibling = [];
@@ -23,11 +25,13 @@ internal sealed class CorefScratch
             Linked = new int[size];
             FirstChild = new int[size];
             NextSibling = new int[size];
+            OtherName = new DistractorAgreement[size];
         }
         Array.Fill(Owner, -1, 0, tokens);
         Array.Fill(Linked, -1, 0, tokens);
         Array.Fill(FirstChild, -1, 0, tokens);
         Array.Fill(NextSibling, -1, 0, tokens);
+        Array.Clear(OtherName, 0, tokens);
         if (Score.Length < entities) Score = new float[Math.Max(entities, Score.Length * 2)];
         Array.Clear(Score, 0, entities);
         Events.Clear();

@@ -43,7 +43,16 @@ public sealed class Coreferencer
         var nameHeads = new List<(int Token, int Entity)>();
         for (var e = 0; e < doc.Entities.Count; e++)
         {
-            if (!profiles.Linkable[e]) continue;
+            if (!profiles.Linkable[e])
+            {
+                // Names no pronoun links to still compete as what they are: a date or an
+                // event is a thing ("on Tuesday, he"), a group (NORP) a plural.
+                var kind = doc.Entities[e].Type == "NORP" ? DistractorAgreement.Plural : DistractorAgreement.Thing;
+                foreach (var m in doc.Entities[e].Mentions)
+                    if (m.FirstToken >= 0 && m.FirstToken + m.TokenCount <= n)
+                        for (var t = m.FirstToken; t < m.FirstToken + m.TokenCount; t++) s.OtherName[t] = kind;
+                continue;
+            }
             foreach (var m in doc.Entities[e].Mentions)
             {
                 if (m.FirstToken < 0 || m.TokenCount <= 0 || m.FirstToken + m.TokenCount > n) continue;
@@ -76,9 +85,10 @@ public sealed class Coreferencer
                 if (s.Linked[i] < 0 && _tables.PronounLookup.TryGetValue(ctx.Form(i), out var p) && p.Refers != PronounRefers.Person)
                     ctx.AddDistractor(i, p.Plural ? DistractorAgreement.Plural : DistractorAgreement.Thing);
             }
-            else if (upos == "PROPN" && IsArgument(tokens[i].Deprel))
+            else if (upos == "PROPN" && IsArgument(tokens[i].Deprel) && !IsTitle(ctx, i))
                 // A name the NER missed, or of a kind it does not link (a product, a work): who knows.
-                ctx.AddDistractor(i, tokens[i].Xpos == "NNPS" ? DistractorAgreement.Plural : DistractorAgreement.Thing | DistractorAgreement.Person);
+                ctx.AddDistractor(i, s.OtherName[i] != DistractorAgreement.None ? s.OtherName[i]
+                    : tokens[i].Xpos == "NNPS" ? DistractorAgreement.Plural : DistractorAgreement.Thing | DistractorAgreement.Person);
         }
 
         foreach (var e in doc.Entities)
@@ -89,6 +99,15 @@ public sealed class Coreferencer
     private static bool IsArgument(string? rel) =>
         rel is not null && (CorefContext.Is(rel, "nsubj") || rel is "obj" or "iobj" or "root" or "appos" or "conj"
             || CorefContext.Is(rel, "obl") || CorefContext.Is(rel, "nmod"));
+
+    /// <summary>"Mr.", "General", "President" written as a name word: part of a person's name phrase, not another candidate.</summary>
+    private bool IsTitle(CorefContext ctx, int i)
+    {
+        var form = ctx.Form(i);
+        var bare = form.Length > 1 && form[^1] == '.' ? form[..^1] : form;
+        return _tables.TitleGender.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(form)
+            || _tables.TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(bare);
+    }
 
     /// <summary>A common noun's agreement: plural, a person (a role word: "the spokesman said he"), else a thing.</summary>
     private static DistractorAgreement NounAgreement(CorefContext ctx, int i)
