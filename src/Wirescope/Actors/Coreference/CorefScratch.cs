@@ -55,4 +55,6 @@ internal enum DistractorAgreement : byte
     Plural = 4,
     Male = 8,
     Female = 16,
+    /// <summary>Marks a name that competes for no pronoun (a date, a sum).</summary>
+    NoOne = 32,
 }

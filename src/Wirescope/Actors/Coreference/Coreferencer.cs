@@ -45,9 +45,15 @@ public sealed class Coreferencer
         {
             if (!profiles.Linkable[e])
             {
-                // Names no pronoun links to still compete as what they are: a date or an
-                // event is a thing ("on Tuesday, he"), a group (NORP) a plural.
-                var kind = doc.Entities[e].Type == "NORP" ? DistractorAgreement.Plural : DistractorAgreement.Thing;
+                // Names no pronoun links to still compete as what they are: an event or a work
+                // is a thing, a group (NORP) a plural; a date or a sum is hardly ever "it" or
+                // "he" ("on Tuesday, he"), so it competes for nothing.
+                var kind = doc.Entities[e].Type switch
+                {
+                    "NORP" => DistractorAgreement.Plural,
+                    "DATE" or "MONEY" => DistractorAgreement.NoOne,
+                    _ => DistractorAgreement.Thing,
+                };
                 foreach (var m in doc.Entities[e].Mentions)
                     if (m.FirstToken >= 0 && m.FirstToken + m.TokenCount <= n)
                         for (var t = m.FirstToken; t < m.FirstToken + m.TokenCount; t++) s.OtherName[t] = kind;
@@ -85,7 +91,7 @@ public sealed class Coreferencer
                 if (s.Linked[i] < 0 && _tables.PronounLookup.TryGetValue(ctx.Form(i), out var p) && p.Refers != PronounRefers.Person)
                     ctx.AddDistractor(i, p.Plural ? DistractorAgreement.Plural : DistractorAgreement.Thing);
             }
-            else if (upos == "PROPN" && IsArgument(tokens[i].Deprel) && !IsTitle(ctx, i))
+            else if (upos == "PROPN" && IsArgument(tokens[i].Deprel) && !IsTitle(ctx, i) && s.OtherName[i] != DistractorAgreement.NoOne)
                 // A name the NER missed, or of a kind it does not link (a product, a work): who knows.
                 ctx.AddDistractor(i, s.OtherName[i] != DistractorAgreement.None ? s.OtherName[i]
                     : tokens[i].Xpos == "NNPS" ? DistractorAgreement.Plural : DistractorAgreement.Thing | DistractorAgreement.Person);
