@@ -119,7 +119,7 @@ public sealed class Coreferencer
     private static DistractorAgreement NounAgreement(CorefContext ctx, int i)
     {
         if (ctx.Tok(i).Xpos is "NNS" or "NNPS") return DistractorAgreement.Plural;
-        if (!ctx.TryHead(i, out var head) || head.Type != "PERSON") return DistractorAgreement.Thing;
+        if (!ctx.TryHead(i, out var head) || head.Type != "PERSON" || head.Kind == NominalKind.Never) return DistractorAgreement.Thing;
         return DistractorAgreement.Person | head.Gender switch
         {
             Gender.Male => DistractorAgreement.Male,

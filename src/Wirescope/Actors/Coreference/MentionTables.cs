@@ -10,7 +10,7 @@ public enum Gender : byte { Unknown, Male, Female, Neuter }
 public enum PronounRefers : byte { Person, Thing, Any }
 
 /// <summary>How strictly a description's head noun links (nominal_heads.tsv, column "kind").</summary>
-public enum NominalKind : byte { Role, Generic, Country, Place }
+public enum NominalKind : byte { Role, Generic, Country, Place, Never }
 
 /// <summary>One row of pronouns.tsv.</summary>
 public readonly record struct PronounInfo(string Form, Gender Gender, bool Plural, bool Reflexive, bool Possessive, PronounRefers Refers);
@@ -76,7 +76,8 @@ public sealed class MentionTables
                 "generic" => NominalKind.Generic,
                 "country" => NominalKind.Country,
                 "place" => NominalKind.Place,
-                _ => throw row.Error($"kind must be role, generic, country or place, not '{row[2]}'"),
+                "never" => NominalKind.Never,
+                _ => throw row.Error($"kind must be role, generic, country, place or never, not '{row[2]}'"),
             };
             if (kind is NominalKind.Country or NominalKind.Place && row[1] != "GPE") throw row.Error("kinds country and place are for GPE rows");
             var word = row[0].ToLowerInvariant();

@@ -30,6 +30,9 @@ internal sealed class NominalFinder(CorefContext c)
         var rel = t.Deprel;
         if (rel is null || c.S.Linked[i] >= 0) return false;
         if (CorefContext.Is(rel, "compound") || rel is "flat" or "fixed" or "goeswith" or "amod" or "punct") return false;
+        // A word of a name no description stands for ("Friday morning" of a date) is none.
+        if (c.S.OtherName[i] != DistractorAgreement.None) return false;
+        if (c.TryHead(i, out var never) && never.Kind == NominalKind.Never) return false;
         var noun = t.Upos == "NOUN";
         var plural = t.Xpos is "NNS" or "NNPS";
 
@@ -107,8 +110,8 @@ internal sealed class NominalFinder(CorefContext c)
     private bool Agrees(int entity, int i)
     {
         if (!c.Profiles.Linkable[entity]) return false;
-        if (!c.TryHead(i, out var head)) return true;
         var person = c.Doc.Entities[entity].Type == "PERSON";
+        if (!c.TryHead(i, out var head)) return true;
         return person == (head.Type == "PERSON") && GenderAgrees(entity, head.Gender);
     }
 
