@@ -18,6 +18,7 @@ public class CoreferenceNewsTests
         ["merkel"] = "Angela Merkel, the German chancellor, met Emmanuel Macron in Paris. The chancellor said she expected a deal. Macron praised her, and he promised to visit Berlin.",
         ["toyota"] = "Toyota Motor said on Monday that it would recall 1.2 million cars. The company said its engineers had found a faulty part. Shares of the carmaker fell 3 percent in Tokyo.",
         ["kamau"] = "Police in Nairobi arrested John Kamau, 45, on Friday. The 45-year-old was charged with fraud. His lawyer said he would appeal. Kenya has tightened its laws on fraud, and the country expects more arrests.",
+        ["helsinki"] = "Russian President Vladimir Putin met U.S. President Donald Trump in Helsinki on Monday. The Russian president said the talks were frank. The American leader later praised the meeting.",
         ["hasina"] = "Sheikh Hasina is the prime minister of Bangladesh. She spoke to Narendra Modi by phone. Modi said he was pleased. The new president of the party said it would meet again.",
     };
 
@@ -53,6 +54,9 @@ public class CoreferenceNewsTests
     [InlineData("kamau", "The 45-year-old", 0, "John Kamau", "nominal", "coref.nom.age")]
     [InlineData("kamau", "His", 0, "John Kamau", "pronoun", "coref.pron.salience")]
     [InlineData("kamau", "the country", 0, "Kenya", "nominal", "coref.nom.kind")]
+    // Two presidents: the qualifier picks the holder ("American" = "U.S." by countries.tsv; a president is a leader).
+    [InlineData("helsinki", "The Russian president", 0, "Vladimir Putin", "nominal", "coref.nom.role")]
+    [InlineData("helsinki", "The American leader", 0, "Donald Trump", "nominal", "coref.nom.role")]
     [InlineData("hasina", "the prime minister", 0, "Sheikh Hasina", "nominal", "coref.nom.pred")]
     [InlineData("hasina", "She", 0, "Sheikh Hasina", "pronoun", "coref.pron.salience")]
     [InlineData("hasina", "he", 0, "Narendra Modi", "pronoun", "coref.pron.salience")]

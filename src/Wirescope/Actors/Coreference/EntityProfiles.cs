@@ -16,6 +16,8 @@ internal sealed class EntityProfiles
     public readonly bool[] IsCountry;
     public readonly HashSet<string>?[] Roles;
     public readonly bool[] Linkable;
+    /// <summary>Capitalised modifiers said of the entity ("Russian" of "Russian President Vladimir Putin" or "Putin, the Russian president").</summary>
+    public readonly HashSet<string>?[] Qualifiers;
 
     /// <summary>The entity types a nominal or pronoun may stand for.</summary>
     public static bool IsLinkableType(string type) => type is "PERSON" or "ORG" or "GPE" or "LOC" or "FAC";
@@ -25,11 +27,13 @@ internal sealed class EntityProfiles
 
     public EntityProfiles(Document doc, MentionTables tables)
     {
+        _tables = tables;
         var n = doc.Entities.Count;
         Gender = new Gender[n];
         IsCountry = new bool[n];
         Roles = new HashSet<string>?[n];
         Linkable = new bool[n];
+        Qualifiers = new HashSet<string>?[n];
         var text = doc.Article?.Text ?? "";
         for (var e = 0; e < n; e++)
         {
@@ -61,7 +65,20 @@ internal sealed class EntityProfiles
         }
     }
 
-    public void AddRole(int entity, string word) => (Roles[entity] ??= new HashSet<string>(StringComparer.Ordinal)).Add(word);
+    private readonly MentionTables _tables;
+
+    /// <summary>Gives the entity a role and the roles it implies (role_implies.tsv: a president is a leader).</summary>
+    public void AddRole(int entity, string word)
+    {
+        var roles = Roles[entity] ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        roles.Add(word);
+        if (_tables.Implies.TryGetValue(word, out var implied))
+            foreach (var w in implied) roles.Add(w);
+    }
+
+    /// <summary>Keeps a qualifier, a country's name, alias or demonym as its code ("American" and "U.S." both USA).</summary>
+    public void AddQualifier(int entity, string word) =>
+        (Qualifiers[entity] ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(_tables.CountryCode.GetValueOrDefault(word, word));
 
     public bool HasRole(int entity, string word) => Roles[entity]?.Contains(word) == true;
 
@@ -75,6 +92,7 @@ internal sealed class EntityProfiles
             if (tok.Sentence != sentence || tok.Upos is not ("NOUN" or "PROPN" or "ADJ")) break;
             var word = Lower(doc, text, t);
             var bare = word.TrimEnd('.');
+            if (tok.Upos is "ADJ" or "PROPN" && char.IsUpper(doc.Tokens.FormOf(t, text)[0])) AddQualifier(e, doc.Tokens.FormOf(t, text).ToString());
             if (tables.TitleGender.TryGetValue(word, out var g) || tables.TitleGender.TryGetValue(bare, out g))
                 gender = gender == Coreference.Gender.Unknown || gender == g ? g : gender;
             if (tables.TitleWords.Contains(bare) || (tables.Heads.TryGetValue(bare, out var head) && head.Type == "PERSON"))

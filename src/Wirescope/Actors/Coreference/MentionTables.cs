@@ -40,8 +40,12 @@ public sealed class MentionTables
     public required FrozenDictionary<string, Gender> NameGender { get; init; }
     /// <summary>Titles written before a name ("Mrs.", "King") → gender.</summary>
     public required FrozenDictionary<string, Gender> TitleGender { get; init; }
+    /// <summary>Country names, aliases and demonyms → ISO 3166 code ("American", "U.S." → USA).</summary>
+    public required FrozenDictionary<string, string> CountryCode { get; init; }
     /// <summary>Country names and aliases (case-insensitive).</summary>
     public required FrozenSet<string> Countries { get; init; }
+    /// <summary>Role → the broader roles it implies ("president" → "leader").</summary>
+    public required FrozenDictionary<string, string[]> Implies { get; init; }
     /// <summary>Modifiers that point a description away from the entity named ("the former president").</summary>
     public required FrozenSet<string> Blockers { get; init; }
     /// <summary>Titles written before names, lower case, last word ("prime minister" → "minister").</summary>
@@ -98,15 +102,27 @@ public sealed class MentionTables
             TsvTable.AddUnique(map, row[0], g, row);
         }
 
+        var implies = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in TsvTable.ReadResource("mentions/role_implies.tsv", 2, 2))
+        {
+            var list = implies.TryGetValue(row[0], out var l) ? l : implies[row[0]] = new List<string>();
+            if (list.Contains(row[1], StringComparer.OrdinalIgnoreCase)) throw row.Error($"duplicate row '{row[0]} {row[1]}'");
+            list.Add(row[1].ToLowerInvariant());
+        }
+
         var blockers = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in TsvTable.ReadResource("mentions/modifier_blockers.tsv", 2, 2)) TsvTable.AddUnique(blockers, row[0], true, row);
 
         // Read-only use of the NER's tables (owned by the NER; their rows are not changed here).
         var countries = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in TsvTable.ReadResource("ner/countries.tsv", 6, 2))
         {
             countries.Add(row[1]);
             foreach (var alias in TsvTable.List(row[5] ?? "-")) countries.Add(alias);
+            // First row wins: a demonym shared by two rows stays with the first.
+            foreach (var word in new[] { row[1], row[2], row[3] }.Concat(TsvTable.List(row[5] ?? "-")))
+                if (!string.IsNullOrEmpty(word) && word != "-") codes.TryAdd(word, row[0]);
         }
         var titleWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in TsvTable.ReadResource("ner/titles.tsv", 2, 2))
@@ -121,7 +137,9 @@ public sealed class MentionTables
             Heads = heads.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             NameGender = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             TitleGender = titles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            CountryCode = codes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             Countries = countries.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            Implies = implies.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             Blockers = blockers.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             TitleWords = titleWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         };

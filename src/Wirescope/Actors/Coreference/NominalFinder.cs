@@ -76,12 +76,15 @@ internal sealed class NominalFinder(CorefContext c)
         // place introduces it; it does not point back to the place named before.
         if (head.Type != "PERSON" && NamesItsOwn(i)) return false;
 
-        // A role the article gave an entity: its most recent holder.
+        // A role the article gave an entity: its most recent holder. A capitalised modifier
+        // ("the Russian president" with an American one in the story) picks the holder it was
+        // said of; a holder said to be of another kind ("the French president") is skipped.
+        var first = LeftBound(i);
         for (var k = c.S.Events.Count - 1; k >= 0; k--)
         {
             var e = c.S.Events[k].Entity;
-            if (e < 0 || !c.Profiles.HasRole(e, head.Word) || !GenderAgrees(e, head.Gender)) continue;
-            c.Link(e, LeftBound(i), i, MentionKind.Nominal, CorefRules.Role);
+            if (e < 0 || !c.Profiles.HasRole(e, head.Word) || !GenderAgrees(e, head.Gender) || !QualifiersAgree(e, first, i)) continue;
+            c.Link(e, first, i, MentionKind.Nominal, CorefRules.Role);
             return true;
         }
         if (head.Kind == NominalKind.Role) return false;
@@ -99,7 +102,10 @@ internal sealed class NominalFinder(CorefContext c)
 
     private void LinkAndLearn(int entity, int i, string rule)
     {
-        c.Link(entity, LeftBound(i), i, MentionKind.Nominal, rule);
+        var first = LeftBound(i);
+        c.Link(entity, first, i, MentionKind.Nominal, rule);
+        for (var k = first; k < i; k++)
+            if (IsQualifier(k)) c.Profiles.AddQualifier(entity, c.Form(k).ToString());
         if (!c.TryHead(i, out var head)) return;
         c.Profiles.AddRole(entity, head.Word);
         if (c.Profiles.Gender[entity] == Gender.Unknown && head.Gender != Gender.Unknown && c.Doc.Entities[entity].Type == "PERSON")
@@ -190,6 +196,28 @@ internal sealed class NominalFinder(CorefContext c)
             else if (n > next) next = n;
         }
         return top >= DominantMentions && top >= 2 * next ? best : -1;
+    }
+
+    /// <summary>A capitalised adjective or proper noun before the head, not opening the sentence ("Russian", "Kremlin").</summary>
+    private bool IsQualifier(int k)
+    {
+        ref var t = ref c.Tok(k);
+        return t.Upos is "ADJ" or "PROPN" && c.Form(k) is { Length: > 0 } f && char.IsUpper(f[0]);
+    }
+
+    /// <summary>Every qualifier of the description [first, i) was said of the entity, or the entity has none said of it.</summary>
+    private bool QualifiersAgree(int entity, int first, int i)
+    {
+        var known = c.Profiles.Qualifiers[entity];
+        for (var k = first; k < i; k++)
+        {
+            if (!IsQualifier(k)) continue;
+            if (known is null) return true;
+            var form = c.Form(k);
+            var key = c.Tables.CountryCode.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var code) ? code.AsSpan() : form;
+            if (!known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key)) return false;
+        }
+        return true;
     }
 
     private bool NamesItsOwn(int i)
