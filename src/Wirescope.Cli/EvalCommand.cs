@@ -19,6 +19,7 @@ public static class EvalCommand
         Extraction,
         EvalUdCommand.Create,
         EvalNerCommand.Create,
+        EvalMentionsCommand.Create,
     ];
 
     public static Command Create()

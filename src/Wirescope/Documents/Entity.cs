@@ -19,8 +19,12 @@ public sealed class Entity
     public string? Rule { get; set; }
 }
 
-/// <summary>A mention: character span, text, kind, and token range.</summary>
-public sealed record Mention(int Start, int End, string Text, MentionKind Kind, int FirstToken = -1, int TokenCount = 0);
+/// <summary>
+/// A mention: character span, text, kind, token range, and the rule or model that made it
+/// (the NER's span rule for names, <c>coref.*</c> for nominals and pronouns; DESIGN.md: every
+/// coded item remembers why).
+/// </summary>
+public sealed record Mention(int Start, int End, string Text, MentionKind Kind, int FirstToken = -1, int TokenCount = 0, string? Rule = null);
 
 /// <summary>Actor codes: ISO 3166-1 alpha-3 country (null for IGOs), CAMEO/PLOVER sector.</summary>
 public sealed record Actor(string? Country, string? Sector, string? Role = null, string? Title = null, string? Rule = null);

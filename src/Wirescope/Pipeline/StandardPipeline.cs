@@ -1,3 +1,4 @@
+using Wirescope.Actors.Coreference;
 using Wirescope.Documents;
 using Wirescope.Extraction;
 using Wirescope.Language;
@@ -19,7 +20,11 @@ public static class StandardPipeline
         var b = new PipelineBuilder().WithOptions(options);
         b.Add(new ExtractionStage(options));
         if (layers.HasFlag(Layers.Language)) b.Add(new LanguageStage(parsers: options.Parsers));
-        if (layers.HasFlag(Layers.Entities)) b.Add(new NerStage());
+        if (layers.HasFlag(Layers.Entities))
+        {
+            b.Add(new NerStage());
+            b.Add(new CoreferenceStage()); // nominal and pronoun mentions of the named entities
+        }
         return b.Build();
     }
 }

@@ -89,7 +89,7 @@ public static class DocumentJsonReader
                 "name" => MentionKind.Name,
                 "nominal" => MentionKind.Nominal,
                 _ => MentionKind.Pronoun,
-            }));
+            }, Rule: Str(m, "rule")));
         if (e.TryGetProperty("actor", out var ac) && ac.ValueKind == JsonValueKind.Object)
             entity.Actor = new Actor(Str(ac, "country"), Str(ac, "sector"), Str(ac, "role"), Str(ac, "title"), Str(ac, "rule"));
         return entity;

@@ -136,6 +136,7 @@ public static class DocumentJsonWriter
                 w.WriteNumber("end", m.End);
                 w.WriteString("text", m.Text);
                 w.WriteString("kind", KindName(m.Kind));
+                if (m.Rule is not null) w.WriteString("rule", m.Rule);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -77,7 +77,7 @@ internal static class NerEntityBuilder
                 var span = spans[i];
                 var start = tokens[span.First].Start;
                 var end = tokens[span.End - 1].End;
-                entity.Mentions.Add(new Mention(start, end, texts[i], MentionKind.Name, span.First, span.Count));
+                entity.Mentions.Add(new Mention(start, end, texts[i], MentionKind.Name, span.First, span.Count, span.Rule));
             }
             doc.Entities.Add(entity);
         }

@@ -152,7 +152,7 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
     {
         var actorOf = new Dictionary<string, long>(StringComparer.Ordinal);
         var ins = Command(tx, "INSERT INTO entities(article_id, local_id, type, name, actor_id, rule) VALUES ($a, $l, $t, $n, $actor, $r) RETURNING id");
-        var men = Command(tx, "INSERT INTO mentions(entity_id, start, \"end\", text, kind) VALUES ($e, $s, $x, $t, $k)");
+        var men = Command(tx, "INSERT INTO mentions(entity_id, start, \"end\", text, kind, rule) VALUES ($e, $s, $x, $t, $k, $r)");
         foreach (var e in entities)
         {
             long? actorId = e.Actor is { } ac ? ActorId(tx, e.Name, ac) : null;
@@ -171,6 +171,7 @@ internal sealed class SqliteArticleWriter(SqliteConnection conn) : IDisposable
                 Set(men, "$x", m.End);
                 Set(men, "$t", m.Text);
                 Set(men, "$k", Documents.Json.DocumentJsonWriter.KindName(m.Kind));
+                Set(men, "$r", m.Rule);
                 men.ExecuteNonQuery();
             }
         }
