@@ -359,7 +359,10 @@ internal static class NerBoundaryRepair
         // name of two or more words ending in one after it are two bodies ("Ministry of Science and
         // Technology", "Food and Drug Administration" keep theirs: no head on one side).
         for (var m = first + 1; m + 1 < end; m++)
-            if (s.Lower[m] == And && (IsOrgHead(s, m - 1, cues) || (end - m > 2 && IsOrgHead(s, end - 1, cues) && HasOrgHead(s, first, m, cues))))
+            if (s.Lower[m] == And && (IsOrgHead(s, m - 1, cues) || (end - m > 2 && IsOrgHead(s, end - 1, cues) && HasOrgHead(s, first, m, cues))
+                // "Office of University Relations and Division of Student Affairs": a head word and "of"
+                // after "and" open a second body when the part before holds a head too.
+                || (m + 2 < end && IsOrgHead(s, m + 1, cues) && s.Lower[m + 2] == OrgConnectors[0] && HasOrgHead(s, first, m, cues))))
             {
                 // The model's one span over both is two organisations.
                 var at0 = FirstEndingAfter(s.Spans, first);
@@ -380,7 +383,9 @@ internal static class NerBoundaryRepair
                 || (s.Lower[m + 1] == For && Array.IndexOf(CentreWords, s.Lower[m]) >= 0);
         if (!headLast && !headOf) return;
         // A title inside the run ("Foreign Minister", "Bank Governor") means the run names a person's role.
-        for (var k = first; k < end; k++)
+        // Not when the run ends in a company head: "General Motors", "General Dynamics Group".
+        var company = cues is not null && s.IsCap(end - 1) && cues.IsCompanyHead(s.Lower[end - 1]);
+        for (var k = first; k < end && !company; k++)
             if ((NerFeaturizer.GazAny(s, k) & (ushort)GazetteerClass.Title) != 0 && !IsOrgHead(s, k, cues)) return;
         var spans = s.Spans;
         // Spans that overlap the run must lie inside it; a person's name inside it stops the repair.
@@ -438,7 +443,11 @@ internal static class NerBoundaryRepair
             if (name.Count < 2 || a + 1 >= tokens.Count || s.Lower[name.End] != Open || s.Lower[a + 1] != Close) continue;
             if (name.Type is not ("ORG" or "GPE" or "FAC" or "LOC" or "EVENT")) continue;
             var acronym = NerAnnotator.Form(tokens, a, text);
-            if (!Spells(acronym, tokens, text, name)) continue;
+            // An organisation's acronym need not spell its English name ("Doctors Without Borders
+            // ( MSF )", a translation's initials): in the OPEN training text all 7 acronyms in capitals
+            // in brackets right after an ORG are ORG. Not one the tables know as something else.
+            if (!Spells(acronym, tokens, text, name)
+                && !(name.Type == "ORG" && IsAcronym(acronym) && (NerFeaturizer.GazAny(s, a) & NotAnOrg) == 0)) continue;
             // Sorted and disjoint: a span holding the acronym's word is the next one.
             var existing = k + 1 < count && spans[k + 1].First <= a && spans[k + 1].End > a ? k + 1 : -1;
             if (existing >= 0)
@@ -449,6 +458,23 @@ internal static class NerBoundaryRepair
             spans.Add(new NerSpan(a, 1, name.Type, Rule));
         }
         spans.Sort((x, y) => x.First.CompareTo(y.First));
+    }
+
+    private const ushort NotAnOrg = (ushort)(GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Person
+        | GazetteerClass.FirstName | GazetteerClass.Title | GazetteerClass.Fac | GazetteerClass.Event);
+
+    /// <summary>"MSF", "ACPeds", "M5S": 2–10 letters or digits, opening with a capital, at least two capitals and more capitals than small letters.</summary>
+    internal static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 2 or > 10 || !char.IsUpper(w[0])) return false;
+        int upper = 0, lower = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+            else if (!char.IsDigit(c)) return false;
+        }
+        return upper >= 2 && upper > lower;
     }
 
     /// <summary>

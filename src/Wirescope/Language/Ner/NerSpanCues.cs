@@ -31,6 +31,7 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _datelineDashes = new();
     private readonly HashSet<ulong> _orgHeads = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _namedAfter = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _worksAt = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -112,6 +113,11 @@ public sealed class NerSpanCues
                     foreach (var w in words)
                         if (!_namedAfter.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another named-after row");
                     break;
+                case "works-at":
+                    if (type == "-" || words.Length == 0) throw row.Error("a works-at row needs words and a type");
+                    foreach (var w in words)
+                        if (!_worksAt.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another works-at row");
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -126,7 +132,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -155,6 +161,7 @@ public sealed class NerSpanCues
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
         if (_namedAfter.Count > 0) NamedAfter(s, calendar);
         if (_companyHeads.Count > 0) CompanyShortNames(s);
+        if (_worksAt.Count > 0) WorksAt(s, calendar);
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
@@ -438,6 +445,78 @@ public sealed class NerSpanCues
         }
         if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
+
+    private static readonly ulong At = FeatureHash.Lower("at"), With = FeatureHash.Lower("with"), TheWord = FeatureHash.Lower("the");
+
+    // PTB tags of a word after the capitalised run that makes the run a modifier ("spokesman for the Indonesian military").
+    private static readonly ulong[] NounTags = new[] { "NN", "NNS" }.Select(t => FeatureHash.Exact(t)).ToArray();
+
+    /// <summary>Longest body name a works-at cue takes.</summary>
+    private const int MaxWorksAtWords = 5;
+
+    /// <summary>
+    /// "news editor at Global Voices", "an analyst with Capital Economics", "a spokeswoman for Kenya
+    /// Airways": the capitalised run after a lower-case job noun and at/for/with (and "the") is the
+    /// body the person works for. A run nothing found becomes one; a PERSON span that is exactly the
+    /// run is retyped (the model reads unknown two-word names as people). Not when a lower-case noun
+    /// follows the run ("spokesman for the Indonesian military": a modifier), nor when a word of the
+    /// run is a place, people, person or first name, title or calendar word of the tables ("editor for
+    /// Asia", "spokesman for Ruto"), nor when another span overlaps the run.
+    /// </summary>
+    private void WorksAt(NerScratch s, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var covered = s.MarkCovered();
+        var added = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start; i + 2 < end; i++)
+            {
+                if ((s.Flags[i] & NerFeaturizer.FLowerWord) == 0 || !_worksAt.TryGetValue(s.Lower[i], out var cue)) continue;
+                var p = s.Lower[i + 1];
+                if (p != At && p != For && p != With) continue;
+                var first = i + 2;
+                if (s.Lower[first] == TheWord && (s.Flags[first] & NerFeaturizer.FLowerWord) != 0) first++;
+                var j = first;
+                while (j < end && j - first < MaxWorksAtWords)
+                {
+                    if (IsAlphaCap(s, j)) { j++; continue; }
+                    if (j > first && j + 1 < end && (s.Lower[j] == Of || s.Lower[j] == Ampersand) && IsAlphaCap(s, j + 1)) { j += 2; continue; }
+                    break;
+                }
+                if (j == first || (j < end && (s.IsCap(j) || Array.IndexOf(NounTags, s.Pos[j]) >= 0))) continue;
+                // The last word decides what the run names ("Kenya Airways" is a body, "South Asia" a
+                // region); a person's first name or a title opening it makes it a person.
+                var blocked = (NerFeaturizer.GazAny(s, j - 1) & NotABody) != 0
+                    || (NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title)) != 0;
+                for (var w = first; w < j && !blocked; w++)
+                    blocked = calendar is not null && calendar.IsTableWord(s.Lower[w], true);
+                if (blocked) continue;
+                var at = -1;
+                for (var k = 0; k < spans.Count && !blocked; k++)
+                {
+                    var sp = spans[k];
+                    if (sp.Count == 0 || sp.End <= first || sp.First >= j) continue;
+                    if (sp.First == first && sp.End == j && sp.Type == "PERSON") at = k;
+                    else blocked = true;
+                }
+                if (blocked) continue;
+                if (at >= 0) spans[at] = spans[at] with { Type = cue.Type, Rule = cue.Rule };
+                else
+                {
+                    spans.Add(new NerSpan(first, j - first, cue.Type, cue.Rule));
+                    for (var w = first; w < j; w++) covered[w] = true;
+                    added = true;
+                }
+                i = j - 1;
+            }
+        }
+        if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    private const ushort NotABody = (ushort)(GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Person
+        | GazetteerClass.FirstName | GazetteerClass.Title);
 
     /// <summary>"Sundowns" after "the club Mamelodi Sundowns": a one-word PERSON that is a word of the body's name is the body.</summary>
     private static void ShortFormsOf(NerScratch s, NerSpan body)
