@@ -381,8 +381,16 @@ public sealed class NerSpanCues
         }
         if (names.Count == 0) return;
         for (var k = 0; k < spans.Count; k++)
-            if (spans[k].Count > 0 && Array.IndexOf(types, spans[k].Type) >= 0 && names.ContainsKey(s.NameKey(spans[k].First, spans[k].Count)))
-                spans[k] = spans[k] with { Count = 0 };
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || Array.IndexOf(types, sp.Type) < 0) continue;
+            // A "person" opening with the language's name ("Jóola Fogny" beside "the Jóola language")
+            // is a variety or a people, not a person; kept, document consistency would find the
+            // language's name again as that person's first name.
+            if (names.ContainsKey(s.NameKey(sp.First, sp.Count))
+                || (sp.Type == "PERSON" && sp.Count > 1 && names.ContainsKey(s.NameKey(sp.First, 1))))
+                spans[k] = sp with { Count = 0 };
+        }
     }
 
     /// <summary>"Mount Lewotobi Laki-laki", "Avai'o'vuna Swamp" read as a person: a place head word opening or ending it says what it is.</summary>
