@@ -338,13 +338,21 @@ internal static class NerBoundaryRepair
                 if (s.IsCap(j)) { j++; continue; }
                 if (j + 1 < end && s.IsCap(j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0
                     && !IsCalendarAfterConnector(s, j, tokens, text, calendar)) { j += 2; continue; }
+                // "of the" inside a name: "Bank of the Philippine Islands", "National Library of the Netherlands".
+                // Not after a person's name: "Asep Guntur Rahayu of the Corruption Eradication Commission" is two.
+                if (j + 2 < end && s.Lower[j] == OrgConnectors[0] && s.Lower[j + 1] == The && (s.Flags[j + 1] & NerFeaturizer.FLowerWord) != 0
+                    && s.IsCap(j + 2) && !IsCalendarAfterConnector(s, j + 1, tokens, text, calendar) && !PersonEndsAt(s.Spans, j)) { j += 3; continue; }
                 break;
             }
             var first = i;
             // "The", "Its" opening a sentence are not part of the name, nor is a function word
             // capitalised by the sentence start ("If the Court", "Both the Austrian Government").
+            // Also after an opening quote or bracket ("‘ Where the Digital Humanities ...").
             while (first < j && (Array.IndexOf(Determiners, s.Lower[first]) >= 0
-                || (first == start && Array.IndexOf(FunctionTags, s.Pos[first]) >= 0))) first++;
+                || ((first == start || (s.Flags[first - 1] & (NerFeaturizer.FAlpha | NerFeaturizer.FDigit)) == 0)
+                    && Array.IndexOf(FunctionTags, s.Pos[first]) >= 0))) first++;
+            // "Outside of the Nationalist Party": no name opens with a connector.
+            while (first < j && !s.IsCap(first)) first++;
             TryOrgRun(s, first, j, cues);
             i = j;
         }
@@ -410,6 +418,13 @@ internal static class NerBoundaryRepair
         // sorted for the binary search and a long document costs no shifting per run.
         for (var k = lo; k < hi; k++) spans[k] = spans[k] with { Count = 0 };
         s.Pending.Add(new NerSpan(first, len, "ORG", Rule));
+    }
+
+    /// <summary>Whether a PERSON span ends right before word <paramref name="word"/> (spans sorted and disjoint).</summary>
+    private static bool PersonEndsAt(List<NerSpan> spans, int word)
+    {
+        var k = FirstEndingAfter(spans, word - 1);
+        return k < spans.Count && spans[k].End == word && spans[k].Type == "PERSON" && spans[k].Count > 0;
     }
 
     private static bool HasOrgHead(NerScratch s, int first, int end, NerSpanCues? cues)

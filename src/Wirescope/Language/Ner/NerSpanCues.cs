@@ -32,6 +32,7 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _orgHeads = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _namedAfter = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _worksAt = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _placeBefore = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -118,6 +119,11 @@ public sealed class NerSpanCues
                     foreach (var w in words)
                         if (!_worksAt.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another works-at row");
                     break;
+                case "place-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("a place-before row needs words and a type");
+                    foreach (var w in words)
+                        if (!_placeBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another place-before row");
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -132,7 +138,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -163,6 +169,7 @@ public sealed class NerSpanCues
         if (_companyHeads.Count > 0) CompanyShortNames(s);
         if (_worksAt.Count > 0) WorksAt(s, calendar);
         if (_placeAfter.Count > 0) PlacesAfter(s);
+        if (_placeBefore.Count > 0) PlacesBefore(s);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
@@ -611,6 +618,29 @@ public sealed class NerSpanCues
             }
         }
         if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    /// <summary>
+    /// "Neiafu town is the centre", "in Kodagu district": a one-word PERSON right before a lower-case
+    /// word for an administrative unit is that unit's name (the boundary repairs add such words where
+    /// nothing was found; this retypes the model's guess, and as a cue it outvotes the model's other
+    /// mentions of the name). Not after a capitalised word, not a known first name or person, not
+    /// when a noun follows the unit word ("a Biden town hall", "the Lagos state government").
+    /// </summary>
+    private void PlacesBefore(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON") continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            var next = sp.End;
+            if (next >= hi || (s.Flags[next] & NerFeaturizer.FLowerWord) == 0 || !_placeBefore.TryGetValue(s.Lower[next], out var cue)) continue;
+            if ((s.Flags[sp.First] & NerFeaturizer.FHeadline) != 0 || (sp.First > lo && s.IsCap(sp.First - 1)) || IsFirstName(s, sp.First)) continue;
+            if (next + 1 < hi && Array.IndexOf(NounTags, s.Pos[next + 1]) >= 0) continue;
+            spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+        }
     }
 
     private const ushort NotPlace = (ushort)(GazetteerClass.Org | GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title
