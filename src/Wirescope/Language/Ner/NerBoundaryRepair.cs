@@ -57,6 +57,7 @@ internal static class NerBoundaryRepair
         s.Pending.Clear();
         TrimCalendarTails(s, tokens, text, calendar);
         TrimLeadingFunctionWords(s);
+        CutPersonsEndingMidRun(s);
         foreach (var (start, end) in s.Ranges)
         {
             if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
@@ -303,6 +304,25 @@ internal static class NerBoundaryRepair
         }
     }
 
+    /// <summary>
+    /// "Isabel Ruiz of Heaven | Sent Gaming": a PERSON span holding "of" that stops inside a run of
+    /// capitalised words took the first word of the body the person is "of": the person ends before
+    /// "of". (A span over the whole "Wu Chi-wai of the Democratic Party" is left as it is.)
+    /// </summary>
+    private static void CutPersonsEndingMidRun(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Type != "PERSON" || sp.Count < 3) continue;
+            var (_, hi) = RangeOf(s, sp.First);
+            if (sp.End >= hi || (s.Flags[sp.End] & (NerFeaturizer.FCap | NerFeaturizer.FAlpha)) != (NerFeaturizer.FCap | NerFeaturizer.FAlpha)) continue;
+            for (var m = sp.First + 1; m < sp.End - 1; m++)
+                if (s.Lower[m] == OrgConnectors[0]) { spans[k] = sp with { Count = m - sp.First }; break; }
+        }
+    }
+
     /// <summary>"If the Court", "Both the Austrian Government" read as one name: a function word capitalised by the sentence start, and the determiners after it, are not part of it.</summary>
     private static void TrimLeadingFunctionWords(NerScratch s)
     {
@@ -370,7 +390,9 @@ internal static class NerBoundaryRepair
             if (s.Lower[m] == And && (IsOrgHead(s, m - 1, cues) || (end - m > 2 && IsOrgHead(s, end - 1, cues) && HasOrgHead(s, first, m, cues))
                 // "Office of University Relations and Division of Student Affairs": a head word and "of"
                 // after "and" open a second body when the part before holds a head too.
-                || (m + 2 < end && IsOrgHead(s, m + 1, cues) && s.Lower[m + 2] == OrgConnectors[0] && HasOrgHead(s, first, m, cues))))
+                // So does any "X of" after "and" when the part before is a head's "X of Y" ("Office of
+                // University Relations and Division of Student Affairs").
+                || (m + 2 < end && s.IsCap(m + 1) && s.Lower[m + 2] == OrgConnectors[0] && (IsOrgHead(s, m + 1, cues) || HasHeadOf(s, first, m, cues)) && HasOrgHead(s, first, m, cues))))
             {
                 // The model's one span over both is two organisations.
                 var at0 = FirstEndingAfter(s.Spans, first);
@@ -425,6 +447,12 @@ internal static class NerBoundaryRepair
     {
         var k = FirstEndingAfter(spans, word - 1);
         return k < spans.Count && spans[k].End == word && spans[k].Type == "PERSON" && spans[k].Count > 0;
+    }
+
+    private static bool HasHeadOf(NerScratch s, int first, int end, NerSpanCues? cues)
+    {
+        for (var k = first; k + 1 < end; k++) if (IsOrgHead(s, k, cues) && s.Lower[k + 1] == OrgConnectors[0]) return true;
+        return false;
     }
 
     private static bool HasOrgHead(NerScratch s, int first, int end, NerSpanCues? cues)

@@ -33,6 +33,7 @@ public sealed class NerSpanCues
     private readonly Dictionary<ulong, (string Type, string Rule)> _namedAfter = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _worksAt = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _placeBefore = new();
+    private readonly HashSet<ulong> _membersEnd = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -124,6 +125,10 @@ public sealed class NerSpanCues
                     foreach (var w in words)
                         if (!_placeBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another place-before row");
                     break;
+                case "members-end":
+                    if (type != "ORG" || words.Length == 0) throw row.Error("a members-end row needs words and the type ORG");
+                    foreach (var w in words) _membersEnd.Add(FeatureHash.Lower(w));
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -138,7 +143,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -170,6 +175,7 @@ public sealed class NerSpanCues
         if (_worksAt.Count > 0) WorksAt(s, calendar);
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_placeBefore.Count > 0) PlacesBefore(s);
+        if (_membersEnd.Count > 0) MembersEnd(s);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
@@ -640,6 +646,24 @@ public sealed class NerSpanCues
             if ((s.Flags[sp.First] & NerFeaturizer.FHeadline) != 0 || (sp.First > lo && s.IsCap(sp.First - 1)) || IsFirstName(s, sp.First)) continue;
             if (next + 1 < hi && Array.IndexOf(NounTags, s.Pos[next + 1]) >= 0) continue;
             spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+        }
+    }
+
+    /// <summary>
+    /// "Republican Senators", "Kenyan MPs": capitalised words ending in a plural of members name people,
+    /// not a body: such an ORG span is dropped, and a people's name opening it ("Kenyan", a NORP of the
+    /// tables) is kept as that NORP.
+    /// </summary>
+    private void MembersEnd(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count < 2 || sp.Type != "ORG" || !s.IsCap(sp.End - 1) || !_membersEnd.Contains(s.Lower[sp.End - 1])) continue;
+            var norp = sp.Count == 2 && (NerFeaturizer.GazAny(s, sp.First) & (ushort)GazetteerClass.Norp) != 0
+                && (NerFeaturizer.GazAny(s, sp.First) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe)) == 0;
+            spans[k] = norp ? sp with { Count = 1, Type = "NORP" } : sp with { Count = 0 };
         }
     }
 
