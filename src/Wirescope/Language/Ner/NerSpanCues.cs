@@ -417,6 +417,20 @@ public sealed class NerSpanCues
             if (_opens.TryGetValue(s.Lower[sp.First], out var o) && s.IsCap(sp.First)) spans[k] = sp with { Type = o.Type, Rule = o.Rule };
             else if (_ends.TryGetValue(s.Lower[sp.End - 1], out var e) && s.IsCap(sp.End - 1)) spans[k] = sp with { Type = e.Type, Rule = e.Rule };
         }
+        // "San Francisco | Bay", "Arabian | Sea": a place's or people's name the model ended right before
+        // a capitalised landform word of a LOC row takes it (in the OPEN training text a GPE span is never
+        // followed by one; all 20 spans ending in one are LOC). Not when another capitalised word follows.
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || sp.Type is not ("GPE" or "NORP" or "PERSON")) continue;
+            var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            var next = sp.End;
+            if (next >= hi || !IsAlphaCap(s, next) || (next + 1 < hi && s.IsCap(next + 1))) continue;
+            if (!_ends.TryGetValue(s.Lower[next], out var e) || e.Type != "LOC") continue;
+            if (k + 1 < spans.Count && spans[k + 1].Count > 0 && spans[k + 1].First == next) continue;
+            spans[k] = sp with { Count = sp.Count + 1, Type = e.Type, Rule = e.Rule };
+        }
     }
 
     /// <summary>
