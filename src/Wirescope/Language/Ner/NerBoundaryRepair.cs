@@ -86,6 +86,7 @@ internal static class NerBoundaryRepair
         }
         FirstNameArticleSurnames(s, tokens, text);
         BracketAcronyms(s, tokens, text);
+        ArticleAcronyms(s, tokens, text);
         PlacesBeforeAdminNouns(s, tokens, text, calendar);
         PeopleAfterTitles(s, tokens, text, calendar);
         InitialsBeforeNames(s, tokens, text, calendar);
@@ -518,6 +519,51 @@ internal static class NerBoundaryRepair
             else if (!char.IsDigit(c)) return false;
         }
         return upper >= 2 && upper > lower;
+    }
+
+    /// <summary>
+    /// "General Motors ... GM closed the plant", "the Peoples Democratic Party ... the PDP said": an
+    /// acronym in capitals that nothing found is an ORG when it spells the initials of an ORG the
+    /// article names in full (every capitalised word's initial, connectors skipped), or when it opens
+    /// a longer ORG name there ("CBC" beside "CBC News"). Not a word the tables know as something else.
+    /// </summary>
+    private static void ArticleAcronyms(NerScratch s, TokenTable tokens, string text)
+    {
+        var spans = s.Spans;
+        var names = s.Names;
+        names.Clear();
+        Span<char> initials = stackalloc char[8];
+        foreach (var sp in spans)
+        {
+            if (sp.Type != "ORG" || sp.Count < 2) continue;
+            var first = NerAnnotator.Form(tokens, sp.First, text);
+            if (IsAcronym(first)) names.TryAdd(s.Exact[sp.First], 0);
+            var n = 0;
+            var ok = true;
+            for (var w = sp.First; w < sp.End && ok; w++)
+            {
+                var form = NerAnnotator.Form(tokens, w, text);
+                if (form.Length == 0 || !char.IsUpper(form[0])) continue;
+                if (n == initials.Length) ok = false; else initials[n++] = form[0];
+            }
+            if (ok && n >= 2) names.TryAdd(FeatureHash.Exact(initials[..n]), 0);
+        }
+        if (names.Count == 0) return;
+        var covered = s.MarkCovered();
+        var added = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start; i < end; i++)
+            {
+                if (covered[i] || (s.Flags[i] & NerFeaturizer.FAllCaps) == 0 || !names.ContainsKey(s.Exact[i])) continue;
+                if ((NerFeaturizer.GazAny(s, i) & NotAnOrg) != 0 || !IsAcronym(NerAnnotator.Form(tokens, i, text))) continue;
+                spans.Add(new NerSpan(i, 1, "ORG", Rule));
+                covered[i] = true;
+                added = true;
+            }
+        }
+        if (added) spans.Sort((x, y) => x.First.CompareTo(y.First));
     }
 
     /// <summary>
