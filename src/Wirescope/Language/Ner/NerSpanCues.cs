@@ -24,6 +24,7 @@ public sealed class NerSpanCues
 
     private readonly List<(ulong[] Words, string Type, string Rule)> _prefixes = new();
     private readonly HashSet<ulong> _roles = new();
+    private string _roleRule = "";
     private readonly List<string> _lowerSeenTypes = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _opens = new(), _ends = new();
     private readonly List<(ulong[] Words, string Type, string Rule)> _placeAfter = new();
@@ -77,6 +78,7 @@ public sealed class NerSpanCues
                 case "role-of":
                     if (words.Length == 0) throw row.Error("a role-of row needs words");
                     foreach (var w in words) _roles.Add(FeatureHash.Lower(w));
+                    _roleRule = RulePrefix + row[0];
                     break;
                 case "opens" or "ends":
                     if (type == "-" || words.Length == 0) throw row.Error($"an {row[1]} row needs words and a type");
@@ -271,6 +273,17 @@ public sealed class NerSpanCues
                 spans[k] = sp with { Count = 0 };
                 continue;
             }
+            // "the King of Athens", "President of Kenya" read as one name: the office's place is the entity.
+            if (sp.Type is "PERSON" or "ORG" && sp.Count >= 3 && IsRole(s, sp.First) && IsOfFor(s, sp.First + 1) && s.Lower[sp.First + 1] == Of)
+            {
+                var a = sp.First + 2;
+                if (s.Lower[a] == TheWord && (s.Flags[a] & NerFeaturizer.FLowerWord) != 0) a++;
+                if (a < sp.End && IsGpePhrase(s, a, sp.End))
+                {
+                    spans[k] = new NerSpan(a, sp.End - a, "GPE", _roleRule);
+                    continue;
+                }
+            }
             if (sp.Type != "PERSON") continue;
             // The role word opens the span ("Dean for ..."), or the span opens with the "of/for"
             // after it (the gazetteer pass trimmed a title: "for Foreign Affairs"), or follows it.
@@ -324,6 +337,13 @@ public sealed class NerSpanCues
     {
         for (var w = sp.First; w < sp.End; w++) if (s.LexBand[w] < 2) return false;
         return true;
+    }
+
+    /// <summary>Whether the words [first, end) are one place's name of the tables.</summary>
+    private static bool IsGpePhrase(NerScratch s, int first, int end)
+    {
+        const ushort Gpe = (ushort)GazetteerClass.Gpe;
+        return end - first == 1 ? (s.GazU[first] & Gpe) != 0 : (s.GazB[first] & Gpe) != 0 && (s.GazL[end - 1] & Gpe) != 0;
     }
 
     private static bool IsOfFor(NerScratch s, int i) => s.Lower[i] == Of || s.Lower[i] == For;
