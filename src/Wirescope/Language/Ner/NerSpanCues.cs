@@ -35,6 +35,8 @@ public sealed class NerSpanCues
     private readonly Dictionary<ulong, (string Type, string Rule)> _worksAt = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _placeBefore = new();
     private readonly HashSet<ulong> _membersEnd = new();
+    private readonly List<(HashSet<ulong> Words, string[] Types)> _notAlone = new();
+    private readonly List<(HashSet<ulong> Words, string Type)> _beforeSign = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -59,7 +61,7 @@ public sealed class NerSpanCues
             if (!ids.Add(row[0])) throw row.Error($"duplicate id '{row[0]}'");
             var type = row[3];
             // Only not-before rows name several types ("PERSON|GPE|ORG").
-            var types = row[1] == "not-before" ? TsvTable.List(type).ToArray() : [type];
+            var types = row[1] is "not-before" or "not-alone" ? TsvTable.List(type).ToArray() : [type];
             foreach (var one in types)
                 if (one != "-" && Array.IndexOf(NerTags.DefaultTypes, one) < 0) throw row.Error($"unknown type '{one}'");
             var words = TsvTable.List(row[2]).ToArray();
@@ -131,6 +133,14 @@ public sealed class NerSpanCues
                     if (type != "ORG" || words.Length == 0) throw row.Error("a members-end row needs words and the type ORG");
                     foreach (var w in words) _membersEnd.Add(FeatureHash.Lower(w));
                     break;
+                case "not-alone":
+                    if (type == "-" || words.Length == 0) throw row.Error("a not-alone row needs words and types");
+                    _notAlone.Add((words.Select(w => FeatureHash.Exact(w)).ToHashSet(), types));
+                    break;
+                case "before-sign":
+                    if (type == "-" || words.Length == 0) throw row.Error("a before-sign row needs words and a type");
+                    _beforeSign.Add((words.Select(w => FeatureHash.Exact(w)).ToHashSet(), type));
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -145,7 +155,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -178,6 +188,8 @@ public sealed class NerSpanCues
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_placeBefore.Count > 0) PlacesBefore(s);
         if (_membersEnd.Count > 0) MembersEnd(s);
+        foreach (var (words, types) in _notAlone) NotAlone(s, words, types);
+        foreach (var (words, type) in _beforeSign) BeforeSign(s, words, type);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
@@ -698,6 +710,28 @@ public sealed class NerSpanCues
             var norp = sp.Count == 2 && (NerFeaturizer.GazAny(s, sp.First) & (ushort)GazetteerClass.Norp) != 0
                 && (NerFeaturizer.GazAny(s, sp.First) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe)) == 0;
             spans[k] = norp ? sp with { Count = 1, Type = "NORP" } : sp with { Count = 0 };
+        }
+    }
+
+    /// <summary>"I , Joshua Norton", "A , B , C": a one-word span of one of the types that is one of the words (as written) is no name.</summary>
+    private static void NotAlone(NerScratch s, HashSet<ulong> words, string[] types)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+            if (spans[k].Count == 1 && Array.IndexOf(types, spans[k].Type) >= 0 && words.Contains(s.Exact[spans[k].First]))
+                spans[k] = spans[k] with { Count = 0 };
+    }
+
+    /// <summary>"US $ 10 billion": a one-word span of the type right before one of the signs is part of a currency, not the place.</summary>
+    private static void BeforeSign(NerScratch s, HashSet<ulong> words, string type)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != type) continue;
+            var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            if (sp.End < hi && words.Contains(s.Exact[sp.End])) spans[k] = sp with { Count = 0 };
         }
     }
 
