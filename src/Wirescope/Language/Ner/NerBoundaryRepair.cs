@@ -388,7 +388,9 @@ internal static class NerBoundaryRepair
                 // "of the" inside a name: "Bank of the Philippine Islands", "National Library of the Netherlands".
                 // Not after a person's name: "Asep Guntur Rahayu of the Corruption Eradication Commission" is two.
                 if (j + 2 < end && s.Lower[j] == OrgConnectors[0] && s.Lower[j + 1] == The && (s.Flags[j + 1] & NerFeaturizer.FLowerWord) != 0
-                    && s.IsCap(j + 2) && !IsCalendarAfterConnector(s, j + 1, tokens, text, calendar) && !PersonEndsAt(s.Spans, j)) { j += 3; continue; }
+                    && s.IsCap(j + 2) && !IsCalendarAfterConnector(s, j + 1, tokens, text, calendar) && !PersonCovers(s.Spans, j - 1)
+                    // "Officials of the Ministry of ...": a sentence's first word alone is no name's start.
+                    && !(i == start && j == i + 1)) { j += 3; continue; }
                 break;
             }
             var first = i;
@@ -469,11 +471,11 @@ internal static class NerBoundaryRepair
         s.Pending.Add(new NerSpan(first, len, "ORG", Rule));
     }
 
-    /// <summary>Whether a PERSON span ends right before word <paramref name="word"/> (spans sorted and disjoint).</summary>
-    private static bool PersonEndsAt(List<NerSpan> spans, int word)
+    /// <summary>Whether a PERSON span holds word <paramref name="word"/> (spans sorted and disjoint).</summary>
+    private static bool PersonCovers(List<NerSpan> spans, int word)
     {
-        var k = FirstEndingAfter(spans, word - 1);
-        return k < spans.Count && spans[k].End == word && spans[k].Type == "PERSON" && spans[k].Count > 0;
+        var k = FirstEndingAfter(spans, word);
+        return k < spans.Count && spans[k].First <= word && spans[k].Type == "PERSON" && spans[k].Count > 0;
     }
 
     private static bool HasHeadOf(NerScratch s, int first, int end, NerSpanCues? cues)
