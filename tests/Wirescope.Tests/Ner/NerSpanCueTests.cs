@@ -363,6 +363,22 @@ public class NerSpanCueTests
         Assert.DoesNotContain("ORG", Tags(doc));
     }
 
+    // Row "spokes": the body before "spokesman" (ner8).
+    [Fact]
+    public void The_run_before_a_spokesperson_noun_is_the_body()
+    {
+        //             0           1      2           3      4           5    6 7 8       9         10
+        var doc = Run("The Environment Canada spokeswoman Sujata Raisinghani said a Frelimo spokesman agreed .", "2:1:GPE", "4:2:PERSON");
+        Assert.Equal("O B-ORG I-ORG O B-PERSON I-PERSON O O B-ORG O O O", Tags(doc));
+        // A people's name opening the run stays; a person's name or a known place alone is no body.
+        //        0       1     2         3       4       5    6
+        doc = Run("Iranian Basij spokesman Esmaeil Baghaei said .", "0:1:NORP", "3:2:PERSON");
+        Assert.StartsWith("B-NORP B-ORG O B-PERSON", Tags(doc));
+        //        0 1     2         3
+        doc = Run("A Biden spokesman declined .", "1:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[1].Ner);
+    }
+
     // Row "building": Palace, Stadium, Hotel, ... end a place, not a person (ner8).
     [Fact]
     public void A_building_word_ending_a_person_makes_a_facility()

@@ -37,6 +37,7 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _membersEnd = new();
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notAlone = new();
     private readonly List<(HashSet<ulong> Words, string Type)> _beforeSign = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _bodyBefore = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -141,6 +142,11 @@ public sealed class NerSpanCues
                     if (type == "-" || words.Length == 0) throw row.Error("a before-sign row needs words and a type");
                     _beforeSign.Add((words.Select(w => FeatureHash.Exact(w)).ToHashSet(), type));
                     break;
+                case "body-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("a body-before row needs words and a type");
+                    foreach (var w in words)
+                        if (!_bodyBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another body-before row");
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -155,7 +161,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, body-before, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -185,6 +191,7 @@ public sealed class NerSpanCues
         if (_namedAfter.Count > 0) NamedAfter(s, calendar);
         if (_companyHeads.Count > 0) CompanyShortNames(s);
         if (_worksAt.Count > 0) WorksAt(s, calendar);
+        if (_bodyBefore.Count > 0) BodyBefore(s, calendar);
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_placeBefore.Count > 0) PlacesBefore(s);
         if (_membersEnd.Count > 0) MembersEnd(s);
@@ -581,6 +588,68 @@ public sealed class NerSpanCues
         }
         if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
+
+    /// <summary>
+    /// "Environment Canada spokeswoman Sujata Raisinghani", "a Frelimo spokesman": the capitalised run
+    /// right before a lower-case spokesperson noun is the body they speak for. The run's spans (a place
+    /// inside it: "Canada") give way to one span of the row's type; a people's name opening it stays
+    /// ("Iranian | Foreign Ministry spokesman"). Not when a person's span, a first name or a title is in
+    /// the run ("Biden spokesman", "Foreign Minister spokesman"), nor when the whole run is one place or
+    /// people of the tables ("a Kenya spokesman"), nor a calendar word.
+    /// </summary>
+    private void BodyBefore(NerScratch s, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var changed = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start + 1; i < end; i++)
+            {
+                if ((s.Flags[i] & NerFeaturizer.FLowerWord) == 0 || !_bodyBefore.TryGetValue(s.Lower[i], out var cue) || !IsAlphaCap(s, i - 1)) continue;
+                var first = i - 1;
+                while (first > start && i - first < MaxWorksAtWords && IsAlphaCap(s, first - 1)) first--;
+                // "The", "A" opening the sentence are no part of the name.
+                while (first < i - 1 && s.Pos[first] == DeterminerTag) first++;
+                // A sentence's first word only when it is part of a longer run is taken as written.
+                if (first == start && i - first == 1) continue;
+                var blocked = false;
+                for (var w = first; w < i && !blocked; w++)
+                    blocked = (NerFeaturizer.GazAny(s, w) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title)) != 0
+                        || (calendar is not null && calendar.IsTableWord(s.Lower[w], true));
+                var inside = new List<int>();
+                for (var k = 0; k < spans.Count && !blocked; k++)
+                {
+                    var sp = spans[k];
+                    if (sp.Count == 0 || sp.End <= first || sp.First >= i) continue;
+                    if (sp.First < first || sp.Type == "PERSON") blocked = true;
+                    else inside.Add(k);
+                }
+                if (blocked) continue;
+                // A people's name opening the run stays ("Iranian Foreign Ministry").
+                if (inside.Count > 0 && spans[inside[0]].First == first && spans[inside[0]].Type == "NORP")
+                {
+                    first = spans[inside[0]].End;
+                    inside.RemoveAt(0);
+                }
+                if (first >= i) continue;
+                // The whole run one place's or people's span: "a Kenya spokesman".
+                if (inside.Count == 1 && spans[inside[0]].First == first && spans[inside[0]].End == i && spans[inside[0]].Type != cue.Type) continue;
+                if (inside.Count == 1 && spans[inside[0]].First == first && spans[inside[0]].End == i) continue;
+                if (inside.Count == 0 && i - first == 1 && (NerFeaturizer.GazAny(s, first) & NotABody) != 0) continue;
+                foreach (var k in inside) spans[k] = spans[k] with { Count = 0 };
+                spans.Add(new NerSpan(first, i - first, cue.Type, cue.Rule));
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            spans.RemoveAll(sp => sp.Count == 0);
+            spans.Sort((a, b) => a.First.CompareTo(b.First));
+        }
+    }
+
+    private static readonly ulong DeterminerTag = FeatureHash.Exact("DT");
 
     private const ushort NotABody = (ushort)(GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Person
         | GazetteerClass.FirstName | GazetteerClass.Title);
