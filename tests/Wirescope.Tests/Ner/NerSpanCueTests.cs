@@ -379,6 +379,18 @@ public class NerSpanCueTests
         Assert.Equal("B-PERSON", doc.Tokens[1].Ner);
     }
 
+    // Row "after-titles": titles used after the model only (ner8).
+    [Fact]
+    public void A_title_after_a_body_or_opening_a_person_is_cut_and_a_body_with_a_title_is_no_person()
+    {
+        //             0    1             2       3      4         5 6      7             8      9      10
+        var doc = Run("NASA Administrator Charles Bolden announced it , and Pastor Chris Oyakhilome agreed .", "0:4:PERSON", "8:3:PERSON");
+        Assert.Equal("O O B-PERSON I-PERSON O O O O O B-PERSON I-PERSON O O", Tags(doc));
+        //        0       1      2 3    4             5
+        doc = Run("Charles Bolden , NASA Administrator , spoke .", "0:2:PERSON", "3:2:PERSON");
+        Assert.Equal("B-PERSON I-PERSON O O O O O O", Tags(doc));
+    }
+
     // Row "building": Palace, Stadium, Hotel, ... end a place, not a person (ner8).
     [Fact]
     public void A_building_word_ending_a_person_makes_a_facility()

@@ -38,6 +38,7 @@ public sealed class NerSpanCues
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notAlone = new();
     private readonly List<(HashSet<ulong> Words, string Type)> _beforeSign = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _bodyBefore = new();
+    private readonly HashSet<ulong> _titles = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -147,6 +148,10 @@ public sealed class NerSpanCues
                     foreach (var w in words)
                         if (!_bodyBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another body-before row");
                     break;
+                case "title":
+                    if (type != "PERSON" || words.Length == 0) throw row.Error("a title row needs words and the type PERSON");
+                    foreach (var w in words) _titles.Add(FeatureHash.Lower(w));
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -161,7 +166,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, body-before, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, body-before, title, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -186,6 +191,7 @@ public sealed class NerSpanCues
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         if (_prefixes.Count > 0) Prefixes(s);
+        if (_titles.Count > 0) Titles(s);
         if (_roles.Count > 0) Roles(s);
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
         if (_namedAfter.Count > 0) NamedAfter(s, calendar);
@@ -204,6 +210,47 @@ public sealed class NerSpanCues
         foreach (var (words, types) in _notBefore) NotBefore(s, words, types);
         spans.RemoveAll(sp => sp.Count == 0);
         spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    /// <summary>
+    /// "Administrator Charles Bolden", "NASA Administrator Charles Bolden", "Attorney Robert Sarvis": a
+    /// title word of the table opening a PERSON span, or after a body's name opening it (capitals, or an
+    /// organisation, place or people of the tables), is no part of the name. These titles are used after
+    /// the model only: as model features (titles.tsv) they changed the weights on GUM, which keeps
+    /// "NASA Administrator" as a person's name in some places.
+    /// </summary>
+    private void Titles(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Type != "PERSON" || sp.Count == 0) continue;
+            // "NASA Administrator" alone (GUM's training text tags it so): a body and a title name no one.
+            if (_titles.Contains(s.Lower[sp.End - 1]) && s.IsCap(sp.End - 1) && AllBodyOrTitle(s, sp.First, sp.End - 1))
+            {
+                spans[k] = sp with { Count = 0 };
+                continue;
+            }
+            if (sp.Count < 2) continue;
+            var cut = -1;
+            for (var t = sp.First; t < sp.End - 1; t++)
+            {
+                if (!s.IsCap(t)) break;
+                if (_titles.Contains(s.Lower[t])) { cut = t + 1; continue; }
+                if ((s.Flags[t] & NerFeaturizer.FAllCaps) == 0
+                    && (NerFeaturizer.GazAny(s, t) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Norp)) == 0) break;
+            }
+            if (cut > sp.First && cut < sp.End) spans[k] = sp with { First = cut, Count = sp.End - cut };
+        }
+    }
+
+    private bool AllBodyOrTitle(NerScratch s, int first, int end)
+    {
+        for (var t = first; t < end; t++)
+            if (!_titles.Contains(s.Lower[t]) && (s.Flags[t] & NerFeaturizer.FAllCaps) == 0
+                && (NerFeaturizer.GazAny(s, t) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Norp)) == 0) return false;
+        return true;
     }
 
     private static bool IsAlphaCap(NerScratch s, int i) =>
