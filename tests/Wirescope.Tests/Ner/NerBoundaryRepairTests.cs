@@ -59,6 +59,8 @@ public class NerBoundaryRepairTests
     // groups.tsv (after the model only): religious and ethnic groups are NORP.
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Shiite")]
     [InlineData("Sunni and Shiite leaders met Kurds and Rohingya refugees in the camp .", "NORP:Rohingya")]
+    // An article-prefixed surname ends a name after a role word (ner8).
+    [InlineData("Turkish Foreign Minister Hakan Fidan met his Syrian counterpart Asaad al-Shaibani on Saturday .", "PERSON:Asaad al-Shaibani")]
     // A known acronym opening a sentence is found though the article writes the word in lower case (ner8).
     [InlineData("WHO says the vaccine is safe . Doctors who saw it agreed .", "ORG:WHO")]
     public void Repairs_name_spans(string sentence, string expected)

@@ -386,9 +386,21 @@ public class NerSpanCueTests
         //             0    1             2       3      4         5 6      7             8      9      10
         var doc = Run("NASA Administrator Charles Bolden announced it , and Pastor Chris Oyakhilome agreed .", "0:4:PERSON", "8:3:PERSON");
         Assert.Equal("O O B-PERSON I-PERSON O O O O O B-PERSON I-PERSON O O", Tags(doc));
+        //        0              1        2       3    4
+        doc = Run("Vice-Chancellor Barnabas Nawangwe said so .", "0:3:PERSON");
+        Assert.StartsWith("O B-PERSON I-PERSON O", Tags(doc));
         //        0       1      2 3    4             5
         doc = Run("Charles Bolden , NASA Administrator , spoke .", "0:2:PERSON", "3:2:PERSON");
         Assert.Equal("B-PERSON I-PERSON O O O O O O", Tags(doc));
+    }
+
+    // An organisation's head word alone read as a person names no one (ner8).
+    [Fact]
+    public void A_head_word_alone_is_no_person()
+    {
+        //             0        1     2     3       4    5
+        var doc = Run("Refinery chief Aliko Dangote said so .", "0:1:PERSON", "2:2:PERSON");
+        Assert.Equal("O O B-PERSON I-PERSON O O O", Tags(doc));
     }
 
     // Row "building": Palace, Stadium, Hotel, ... end a place, not a person (ner8).

@@ -138,6 +138,8 @@ internal static class NerBoundaryRepair
                 if (covered[i] || (s.GazL[i - 1] | s.GazU[i - 1]) is var t && (t & (ushort)GazetteerClass.Title) == 0) continue;
                 var j = i;
                 while (j < end && j - i < 4 && !covered[j] && IsPlainNameWord(s, j, tokens, text, calendar)) j++;
+                // "Syrian counterpart Asaad al-Shaibani": an article-prefixed surname ends the name.
+                if (j > i && j < end && !covered[j] && IsPrefixedSurname(NerAnnotator.Form(tokens, j, text))) j++;
                 if (j - i < 2 || (j < end && (s.Flags[j] & NerFeaturizer.FCap) != 0)) continue;
                 spans.Add(new NerSpan(i, j - i, "PERSON", Rule));
                 for (var k = i; k < j; k++) covered[k] = true;

@@ -194,6 +194,7 @@ public sealed class NerSpanCues
         if (_titles.Count > 0) Titles(s);
         if (_roles.Count > 0) Roles(s);
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
+        HeadWordPersons(s);
         if (_namedAfter.Count > 0) NamedAfter(s, calendar);
         if (_companyHeads.Count > 0) CompanyShortNames(s);
         if (_worksAt.Count > 0) WorksAt(s, calendar);
@@ -489,6 +490,21 @@ public sealed class NerSpanCues
             if (names.ContainsKey(s.NameKey(sp.First, sp.Count))
                 || (sp.Type == "PERSON" && sp.Count > 1 && names.ContainsKey(s.NameKey(sp.First, 1))))
                 spans[k] = sp with { Count = 0 };
+        }
+    }
+
+    /// <summary>
+    /// "Refinery chief Aliko Dangote", "Ministry officials said": an organisation's head word alone
+    /// (name_words.tsv or an org-head row) read as a person names no one; dropped.
+    /// </summary>
+    private void HeadWordPersons(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON" || IsFirstName(s, sp.First)) continue;
+            if ((s.GazU[sp.First] & (ushort)GazetteerClass.OrgWord) != 0 || _orgHeads.Contains(s.Lower[sp.First])) spans[k] = sp with { Count = 0 };
         }
     }
 
