@@ -236,6 +236,24 @@ public class NerBoundaryRepairTests
         Assert.Equal("O O O O B-GPE I-GPE O B-GPE I-GPE O", Tags(doc));
     }
 
+    [Fact]
+    public void A_patronymic_joins_two_person_spans_also_after_consistency()
+    {
+        // "Mohammed" is found again by consistency (from "Mohammed Sinwar"), then joined (ner8).
+        //                                 0        1      2   3      4 5     6        7   8            9  10    11
+        var doc = NerConsistencyTests.Run("Mohammed Sinwar was killed . Qatari mediator Mohammed bin Abdulrahman Al Thani spoke .",
+            "0:2:PERSON", "9:3:PERSON");
+        Assert.Contains("PERSON:Mohammed bin Abdulrahman Al Thani", NerTestDocs.Mentions(doc));
+    }
+
+    [Fact]
+    public void Railway_and_electricity_end_a_company_name()
+    {
+        //                                 0     1       2        3    4     5       6
+        var doc = NerConsistencyTests.Run("Ha asked Vietnam Electricity and Mongolian Railway to act .", "2:1:GPE", "5:2:PERSON");
+        Assert.Equal("O O B-ORG I-ORG O B-ORG I-ORG O O O", Tags(doc));
+    }
+
     private static string Tags(Wirescope.Documents.Document doc) =>
         string.Join(" ", Enumerable.Range(0, doc.Tokens.Count).Select(i => doc.Tokens[i].Ner));
 }

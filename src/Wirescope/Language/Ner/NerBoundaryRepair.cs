@@ -85,6 +85,7 @@ internal static class NerBoundaryRepair
             if (first != span.First || last != span.End) spans[k] = span with { First = first, Count = last - first };
         }
         CompassQualifiers(s);
+        JoinPatronymics(s);
         FirstNameArticleSurnames(s, tokens, text);
         BracketAcronyms(s, tokens, text);
         ArticleAcronyms(s, tokens, text);
@@ -253,6 +254,25 @@ internal static class NerBoundaryRepair
             if (q < lo || (s.Flags[lo] & NerFeaturizer.FHeadline) != 0 || Array.IndexOf(Qualifiers, s.Exact[q]) < 0) continue;
             if (k > 0 && spans[k - 1].Count > 0 && spans[k - 1].End > q) continue;
             spans[k] = sp with { First = q, Count = sp.Count + 1 };
+        }
+    }
+
+    /// <summary>
+    /// "Mohammed" + "bin" + "Abdulrahman Al Thani": two PERSON spans around a lower-case patronymic
+    /// particle are one name. Also run after document consistency, which may find the first part
+    /// again as another person's given name ("Mohammed" of "Mohammed Sinwar").
+    /// </summary>
+    internal static void JoinPatronymics(NerScratch s)
+    {
+        var spans = s.Spans;
+        spans.Sort((x, y) => x.First.CompareTo(y.First));
+        for (var k = spans.Count - 2; k >= 0; k--)
+        {
+            var (a, b) = (spans[k], spans[k + 1]);
+            if (a.Type != "PERSON" || b.Type != "PERSON" || a.Count == 0 || b.First != a.End + 1) continue;
+            if (Array.IndexOf(Patronymics, s.Lower[a.End]) < 0 || (s.Flags[a.End] & NerFeaturizer.FLowerWord) == 0) continue;
+            spans[k] = a with { Count = b.End - a.First };
+            spans.RemoveAt(k + 1);
         }
     }
 

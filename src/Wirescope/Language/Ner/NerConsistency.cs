@@ -24,6 +24,7 @@ internal static class NerConsistency
         PlaceNamesFromPlaceHeads(s);
         VoteTypes(s);
         Propagate(s, n);
+        NerBoundaryRepair.JoinPatronymics(s);
     }
 
     /// <summary>
