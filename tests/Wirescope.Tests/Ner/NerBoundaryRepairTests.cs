@@ -252,6 +252,10 @@ public class NerBoundaryRepairTests
         //                                 0     1       2        3    4     5       6
         var doc = NerConsistencyTests.Run("Ha asked Vietnam Electricity and Mongolian Railway to act .", "2:1:GPE", "5:2:PERSON");
         Assert.Equal("O O B-ORG I-ORG O B-ORG I-ORG O O O", Tags(doc));
+        // "Co" without its dot, Securities: companies; two of them joined by "and" are two.
+        //                            0       1     2      3 4  5      6 7    8       9          10  11   12    13      14
+        doc = NerConsistencyTests.Run("Japanese house Mitsui & Co signed , said Topline Securities and Arif Habib Limited .", "2:1:PERSON", "4:1:PERSON", "8:6:ORG");
+        Assert.Equal("B-NORP O B-ORG I-ORG I-ORG O O O B-ORG I-ORG O B-ORG I-ORG I-ORG O", Tags(doc));
     }
 
     private static string Tags(Wirescope.Documents.Document doc) =>
