@@ -129,6 +129,15 @@ public class NerBoundaryRepairTests
     }
 
     [Fact]
+    public void One_word_before_and_is_no_second_body()
+    {
+        // "Energy" is a head word, but one word before "and" is part of the name (ner8).
+        //                                 0   1      2   3         4          5         6    7
+        var doc = NerConsistencyTests.Run("The Energy and Petroleum Regulatory Authority said so .", "3:3:ORG");
+        Assert.Equal("O B-ORG I-ORG I-ORG I-ORG I-ORG O O O", Tags(doc));
+    }
+
+    [Fact]
     public void A_weekday_after_on_ends_an_organisation_name()
     {
         // The model ran the name on over "on Thursday"; "Commission on Human Rights" keeps its "on".

@@ -424,6 +424,19 @@ public class NerSpanCueTests
         Assert.Equal("B-PERSON", doc.Tokens[5].Ner);
     }
 
+    // Rows "contest" and "outlet" (ner8).
+    [Fact]
+    public void A_contest_word_ending_a_person_makes_an_event_and_the_credited_outlet_is_an_organisation()
+    {
+        //             0   1         2      3       4    5     6   7
+        var doc = Run("The Champions Trophy matches were moved , Khaosod reported .", "1:2:PERSON", "7:1:PERSON");
+        Assert.Equal("O B-EVENT I-EVENT O O O O B-ORG O O", Tags(doc));
+        // A person's surname before "reported" stays a person.
+        //        0    1     2   3    4 5     6        7
+        doc = Run("John Smith was here . The mayor left , Smith reported .", "0:2:PERSON", "9:1:PERSON");
+        Assert.Equal("B-PERSON", doc.Tokens[9].Ner);
+    }
+
     // Row "building": Palace, Stadium, Hotel, ... end a place, not a person (ner8).
     [Fact]
     public void A_building_word_ending_a_person_makes_a_facility()

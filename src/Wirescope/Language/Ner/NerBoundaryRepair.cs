@@ -438,7 +438,8 @@ internal static class NerBoundaryRepair
         // name of two or more words ending in one after it are two bodies ("Ministry of Science and
         // Technology", "Food and Drug Administration" keep theirs: no head on one side).
         for (var m = first + 1; m + 1 < end; m++)
-            if (s.Lower[m] == And && (IsOrgHead(s, m - 1, cues) || (end - m > 2 && IsOrgHead(s, end - 1, cues) && HasOrgHead(s, first, m, cues))
+            // (Not after one word: "Energy and Petroleum Regulatory Authority" is one body.)
+            if (s.Lower[m] == And && m - first >= 2 && (IsOrgHead(s, m - 1, cues) || (end - m > 2 && IsOrgHead(s, end - 1, cues) && HasOrgHead(s, first, m, cues))
                 // "Office of University Relations and Division of Student Affairs": a head word and "of"
                 // after "and" open a second body when the part before holds a head too.
                 // So does any "X of" after "and" when the part before is a head's "X of Y" ("Office of

@@ -39,6 +39,7 @@ public sealed class NerSpanCues
     private readonly List<(HashSet<ulong> Words, string Type)> _beforeSign = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _bodyBefore = new();
     private readonly HashSet<ulong> _titles = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _outletBefore = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -152,6 +153,11 @@ public sealed class NerSpanCues
                     if (type != "PERSON" || words.Length == 0) throw row.Error("a title row needs words and the type PERSON");
                     foreach (var w in words) _titles.Add(FeatureHash.Lower(w));
                     break;
+                case "outlet-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("an outlet-before row needs words and a type");
+                    foreach (var w in words)
+                        if (!_outletBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another outlet-before row");
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -166,7 +172,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, body-before, title, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, body-before, title, outlet-before, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -201,6 +207,7 @@ public sealed class NerSpanCues
         if (_companyHeads.Count > 0) CompanyShortNames(s);
         if (_worksAt.Count > 0) WorksAt(s, calendar);
         if (_bodyBefore.Count > 0) BodyBefore(s, calendar);
+        if (_outletBefore.Count > 0) OutletsBefore(s);
         if (_placeAfter.Count > 0) PlacesAfter(s);
         if (_placeBefore.Count > 0) PlacesBefore(s);
         if (_membersEnd.Count > 0) MembersEnd(s);
@@ -762,6 +769,27 @@ public sealed class NerSpanCues
             spans.Sort((a, b) => a.First.CompareTo(b.First));
         }
     }
+
+    /// <summary>
+    /// ", Khaosod reported .": a one-word PERSON only the model found, after a comma and right before
+    /// "reported", is the news outlet the sentence credits. Not a known first name, nor a word of a
+    /// longer person's name in the article ("..., Smith reported" after "John Smith").
+    /// </summary>
+    private void OutletsBefore(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON" || sp.Rule != NerSpan.ModelRule || IsFirstName(s, sp.First) || PartOfLongerPerson(s, sp)) continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            if (sp.First - 1 < lo || s.Lower[sp.First - 1] != CommaWord || sp.End >= hi) continue;
+            if ((s.Flags[sp.End] & NerFeaturizer.FLowerWord) == 0 || !_outletBefore.TryGetValue(s.Lower[sp.End], out var cue)) continue;
+            spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+        }
+    }
+
+    private static readonly ulong CommaWord = FeatureHash.Lower(",");
 
     private static readonly ulong DeterminerTag = FeatureHash.Exact("DT");
 
