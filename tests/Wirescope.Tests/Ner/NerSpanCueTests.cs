@@ -389,6 +389,10 @@ public class NerSpanCueTests
         //        0              1        2       3    4
         doc = Run("Vice-Chancellor Barnabas Nawangwe said so .", "0:3:PERSON");
         Assert.StartsWith("O B-PERSON I-PERSON O", Tags(doc));
+        // A portfolio of common words and a title of titles.tsv ("Power Minister").
+        //        0     1        2  3             4    5     6     7
+        doc = Run("Power Minister K. Krishnankutty said power costs rose .", "0:4:PERSON");
+        Assert.StartsWith("O O B-PERSON I-PERSON O", Tags(doc));
         //        0       1      2 3    4             5
         doc = Run("Charles Bolden , NASA Administrator , spoke .", "0:2:PERSON", "3:2:PERSON");
         Assert.Equal("B-PERSON I-PERSON O O O O O O", Tags(doc));

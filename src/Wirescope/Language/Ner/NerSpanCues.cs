@@ -251,9 +251,23 @@ public sealed class NerSpanCues
                 if ((s.Flags[t] & NerFeaturizer.FAllCaps) == 0
                     && (NerFeaturizer.GazAny(s, t) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Norp)) == 0) break;
             }
+            // "Power Minister K. Krishnankutty": a portfolio of common words and a title of titles.tsv.
+            if (cut < 0)
+                for (var t = sp.First + 1; t < sp.End - 1; t++)
+                {
+                    if (!s.IsCap(t - 1) || !IsCommonWord(s, t - 1)) break;
+                    if ((NerFeaturizer.GazAny(s, t) & (ushort)GazetteerClass.Title) == 0 || IsFirstName(s, t)) continue;
+                    cut = t + 1;
+                    while (cut < sp.End - 1 && (NerFeaturizer.GazAny(s, cut) & (ushort)GazetteerClass.Title) != 0 && !IsFirstName(s, cut)) cut++;
+                    break;
+                }
             if (cut > sp.First && cut < sp.End) spans[k] = sp with { First = cut, Count = sp.End - cut };
         }
     }
+
+    /// <summary>A word common in lower case (the model's lexicon band 2, or written so in the article), no first name.</summary>
+    private static bool IsCommonWord(NerScratch s, int i) =>
+        (s.LexBand[i] >= 2 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) && !IsFirstName(s, i);
 
     private bool AllBodyOrTitle(NerScratch s, int first, int end)
     {
