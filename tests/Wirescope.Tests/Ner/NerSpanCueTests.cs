@@ -500,6 +500,13 @@ public class NerSpanCueTests
         //        0       1       2  3 4  5       6
         doc = Run("Damages reached US $ 10 billion .", "2:1:GPE");
         Assert.DoesNotContain("GPE", Tags(doc));
+        // A legal suffix alone, letters spelling a word (rows "suffix", "letters").
+        //        0   1    2     3       4       5           6 7    8  9 10    11
+        doc = Run("The suit names Atlantic Lottery Corporation , Inc. as a party .", "3:3:ORG", "7:1:ORG");
+        Assert.Equal("O O O B-ORG I-ORG I-ORG O O O O O O", Tags(doc));
+        //        0  1 2  3       4  5 6 7 8
+        doc = Run("It is written as M A N today .", "4:3:ORG");
+        Assert.DoesNotContain("ORG", Tags(doc));
     }
 
     // Row "office": an office of a place read as one name is the place (ner8).

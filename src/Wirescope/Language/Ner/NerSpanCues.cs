@@ -938,13 +938,21 @@ public sealed class NerSpanCues
         }
     }
 
-    /// <summary>"I , Joshua Norton", "A , B , C": a one-word span of one of the types that is one of the words (as written) is no name.</summary>
+    /// <summary>
+    /// "I , Joshua Norton", "A , B , C", ", Inc.": a span of one of the types made only of the words (as
+    /// written) is no name ("M A N" spelled out letter by letter too).
+    /// </summary>
     private static void NotAlone(NerScratch s, HashSet<ulong> words, string[] types)
     {
         var spans = s.Spans;
         for (var k = 0; k < spans.Count; k++)
-            if (spans[k].Count == 1 && Array.IndexOf(types, spans[k].Type) >= 0 && words.Contains(s.Exact[spans[k].First]))
-                spans[k] = spans[k] with { Count = 0 };
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || Array.IndexOf(types, sp.Type) < 0) continue;
+            var all = true;
+            for (var w = sp.First; w < sp.End && all; w++) all = words.Contains(s.Exact[w]);
+            if (all) spans[k] = sp with { Count = 0 };
+        }
     }
 
     /// <summary>"US $ 10 billion": a one-word span of the type right before one of the signs is part of a currency, not the place.</summary>
