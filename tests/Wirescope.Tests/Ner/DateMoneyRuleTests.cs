@@ -23,6 +23,9 @@ public class DateMoneyRuleTests
     [InlineData("Pakistan reached a deal on a $3bn loan", "MONEY:$3bn")]
     [InlineData("Trade reached RM450 billion last year", "MONEY:RM450 billion ; DATE:last year")]
     [InlineData("Traders sold dollars worth KSh 2 billion", "MONEY:KSh 2 billion")]
+    // A one-letter sign glued to the number is money only with a scale (ner8): "N95" alone is a mask.
+    [InlineData("The chairman said N80 billion had been diverted", "MONEY:N80 billion")]
+    [InlineData("Nurses asked for N95 masks", "")]
     [InlineData("The N95 masks ran out", "")]
     [InlineData("The talks resumed earlier this year", "DATE:earlier this year")]
     [InlineData("Exports rose in the first half of the year", "DATE:the first half of the year")]

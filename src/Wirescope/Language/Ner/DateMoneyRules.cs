@@ -22,13 +22,16 @@ public sealed class DateMoneyRules
     }
 
     // Built-in classes computed from the word's characters.
-    private const uint Num = 1u << 0, Year = 1u << 1, DayNum = 1u << 2, CurNum = 1u << 3, Decade = 1u << 4;
-    private static readonly string[] BuiltIn = ["NUM", "YEAR", "DAYNUM", "CURNUM", "DECADE"];
+    private const uint Num = 1u << 0, Year = 1u << 1, DayNum = 1u << 2, CurNum = 1u << 3, Decade = 1u << 4, LetterNum = 1u << 5;
+    // LETTERNUM: a one-letter currency sign glued to a number ("N80" naira), a money amount only with a scale after it
+    // (the patterns say so), since "N95" alone is a mask.
+    private static readonly string[] BuiltIn = ["NUM", "YEAR", "DAYNUM", "CURNUM", "DECADE", "LETTERNUM"];
 
     private readonly Dictionary<string, uint> _classBits = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, uint> _anyCase = new();
     private readonly Dictionary<ulong, uint> _capOnly = new();
     private readonly List<string> _currencySigns = new();
+    private readonly List<char> _letterSigns = new();
     private readonly Pattern[] _patterns;
     // Whether some pattern starts with a literal word (then class-less words must be tried too).
     private readonly bool _literalFirst;
@@ -54,6 +57,11 @@ public sealed class DateMoneyRules
             var h = FeatureHash.Lower(word);
             map[h] = map.GetValueOrDefault(h) | bit;
             if (cls == "CURSYM") _currencySigns.Add(word);
+            if (cls == "CURLETTER")
+            {
+                if (word.Length != 1 || caseRule != "cap") throw row.Error("a CURLETTER is one letter written with a capital ('cap')");
+                _letterSigns.Add(char.ToUpperInvariant(word[0]));
+            }
         }
         _currencySigns.Sort((a, b) => b.Length.CompareTo(a.Length));
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -131,6 +139,7 @@ public sealed class DateMoneyRules
             if (form.Length > sign.Length && form.StartsWith(sign, StringComparison.OrdinalIgnoreCase)
                 && (IsNumber(form[sign.Length..]) || IsScaledNumber(form[sign.Length..])))
                 return CurNum;
+        if (form.Length > 1 && _letterSigns.Contains(form[0]) && IsNumber(form[1..])) return LetterNum;
         if (IsNumber(form))
         {
             uint bits = Num;

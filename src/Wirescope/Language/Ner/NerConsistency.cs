@@ -24,6 +24,7 @@ internal static class NerConsistency
         PlaceNamesFromPlaceHeads(s);
         VoteTypes(s);
         Propagate(s, n);
+        NerBoundaryRepair.JoinPatronymics(s);
     }
 
     /// <summary>
@@ -97,7 +98,7 @@ internal static class NerConsistency
             if (span.Type == "PERSON" && span.Count > 1)
             {
                 foreach (var k in (ReadOnlySpan<int>)[span.First, span.End - 1])
-                    if (s.IsCap(k) && !IsTitle(s, k)) names.TryAdd(s.NameKey(k, 1), i);
+                    if (s.IsCap(k) && !IsTitle(s, k) && Array.IndexOf(RegnalNumbers, s.Exact[k]) < 0) names.TryAdd(s.NameKey(k, 1), i);
             }
         }
         foreach (var (start, end) in s.Ranges)
@@ -119,6 +120,10 @@ internal static class NerConsistency
             }
         }
     }
+
+    // "Norton I", "Elizabeth II": a regnal number names nobody alone ("I" is the pronoun elsewhere).
+    private static readonly ulong[] RegnalNumbers =
+        new[] { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X" }.Select(w => FeatureHash.Exact(w)).ToArray();
 
     private static bool Free(bool[] covered, int first, int count)
     {

@@ -44,7 +44,10 @@ internal static class NerGazetteerPass
             {
                 var (len, type) = LongestMatch(s, gazetteer, i, end);
                 if (len == 0 || type is null) { i++; continue; }
-                if (len == 1 && i == start && (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) { i++; continue; }
+                // A sentence's first word also written in lower case is a common word there ("China" is
+                // safe, "Chad" or "Bush" not), unless it is an acronym in capitals ("WHO says ...", beside
+                // "who"), which the tables only match written so.
+                if (len == 1 && i == start && (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0 && !IsAcronymWord(s, i)) { i++; continue; }
                 if (TryApply(s, owner, i, len, type)) i += len; else i++;
             }
         }
@@ -152,6 +155,11 @@ internal static class NerGazetteerPass
             spans.InsertRange(k, parts);
         }
     }
+
+    /// <summary>Two or more capitals and no small letter, outside a headline (a headline in capitals has only such words).</summary>
+    private static bool IsAcronymWord(NerScratch s, int i) =>
+        (s.Flags[i] & (NerFeaturizer.FAllCaps | NerFeaturizer.FHeadline)) == NerFeaturizer.FAllCaps
+        && (s.GazU[i] & (ushort)GazetteerClass.Acronym) != 0;
 
     private static bool TryApply(NerScratch s, int[] owner, int first, int len, string type)
     {

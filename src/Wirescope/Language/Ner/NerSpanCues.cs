@@ -24,6 +24,7 @@ public sealed class NerSpanCues
 
     private readonly List<(ulong[] Words, string Type, string Rule)> _prefixes = new();
     private readonly HashSet<ulong> _roles = new();
+    private string _roleRule = "";
     private readonly List<string> _lowerSeenTypes = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _opens = new(), _ends = new();
     private readonly List<(ulong[] Words, string Type, string Rule)> _placeAfter = new();
@@ -31,6 +32,14 @@ public sealed class NerSpanCues
     private readonly HashSet<ulong> _datelineDashes = new();
     private readonly HashSet<ulong> _orgHeads = new();
     private readonly Dictionary<ulong, (string Type, string Rule)> _namedAfter = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _worksAt = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _placeBefore = new();
+    private readonly HashSet<ulong> _membersEnd = new();
+    private readonly List<(HashSet<ulong> Words, string[] Types)> _notAlone = new();
+    private readonly List<(HashSet<ulong> Words, string Type)> _beforeSign = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _bodyBefore = new();
+    private readonly HashSet<ulong> _titles = new();
+    private readonly Dictionary<ulong, (string Type, string Rule)> _outletBefore = new();
     private readonly HashSet<ulong> _companyHeads = new();
     private string _companyRule = "";
     private readonly List<(HashSet<ulong> Words, string[] Types)> _notBefore = new();
@@ -55,7 +64,7 @@ public sealed class NerSpanCues
             if (!ids.Add(row[0])) throw row.Error($"duplicate id '{row[0]}'");
             var type = row[3];
             // Only not-before rows name several types ("PERSON|GPE|ORG").
-            var types = row[1] == "not-before" ? TsvTable.List(type).ToArray() : [type];
+            var types = row[1] is "not-before" or "not-alone" ? TsvTable.List(type).ToArray() : [type];
             foreach (var one in types)
                 if (one != "-" && Array.IndexOf(NerTags.DefaultTypes, one) < 0) throw row.Error($"unknown type '{one}'");
             var words = TsvTable.List(row[2]).ToArray();
@@ -74,6 +83,7 @@ public sealed class NerSpanCues
                 case "role-of":
                     if (words.Length == 0) throw row.Error("a role-of row needs words");
                     foreach (var w in words) _roles.Add(FeatureHash.Lower(w));
+                    _roleRule = RulePrefix + row[0];
                     break;
                 case "opens" or "ends":
                     if (type == "-" || words.Length == 0) throw row.Error($"an {row[1]} row needs words and a type");
@@ -112,6 +122,42 @@ public sealed class NerSpanCues
                     foreach (var w in words)
                         if (!_namedAfter.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another named-after row");
                     break;
+                case "works-at":
+                    if (type == "-" || words.Length == 0) throw row.Error("a works-at row needs words and a type");
+                    foreach (var w in words)
+                        if (!_worksAt.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another works-at row");
+                    break;
+                case "place-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("a place-before row needs words and a type");
+                    foreach (var w in words)
+                        if (!_placeBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another place-before row");
+                    break;
+                case "members-end":
+                    if (type != "ORG" || words.Length == 0) throw row.Error("a members-end row needs words and the type ORG");
+                    foreach (var w in words) _membersEnd.Add(FeatureHash.Lower(w));
+                    break;
+                case "not-alone":
+                    if (type == "-" || words.Length == 0) throw row.Error("a not-alone row needs words and types");
+                    _notAlone.Add((words.Select(w => FeatureHash.Exact(w)).ToHashSet(), types));
+                    break;
+                case "before-sign":
+                    if (type == "-" || words.Length == 0) throw row.Error("a before-sign row needs words and a type");
+                    _beforeSign.Add((words.Select(w => FeatureHash.Exact(w)).ToHashSet(), type));
+                    break;
+                case "body-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("a body-before row needs words and a type");
+                    foreach (var w in words)
+                        if (!_bodyBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another body-before row");
+                    break;
+                case "title":
+                    if (type != "PERSON" || words.Length == 0) throw row.Error("a title row needs words and the type PERSON");
+                    foreach (var w in words) _titles.Add(FeatureHash.Lower(w));
+                    break;
+                case "outlet-before":
+                    if (type == "-" || words.Length == 0) throw row.Error("an outlet-before row needs words and a type");
+                    foreach (var w in words)
+                        if (!_outletBefore.TryAdd(FeatureHash.Lower(w), (type, RulePrefix + row[0]))) throw row.Error($"'{w}' is in another outlet-before row");
+                    break;
                 case "company-head":
                     if (type != "ORG" || words.Length == 0) throw row.Error("a company-head row needs words and the type ORG");
                     foreach (var w in words) { _companyHeads.Add(FeatureHash.Lower(w)); _orgHeads.Add(FeatureHash.Lower(w)); }
@@ -126,7 +172,7 @@ public sealed class NerSpanCues
                     _notAfter.Add((words.Select(w => FeatureHash.Lower(w)).ToHashSet(), type));
                     break;
                 default:
-                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, lower-seen, not-after, not-before)");
+                    throw row.Error($"unknown kind '{row[1]}' (prefix, role-of, opens, ends, place-after, dateline, coordinated, org-head, company-head, named-after, works-at, place-before, members-end, not-alone, before-sign, body-before, title, outlet-before, lower-seen, not-after, not-before)");
             }
         }
         // Longest prefix first: "Super Typhoon Haiyan" before "Typhoon".
@@ -151,11 +197,22 @@ public sealed class NerSpanCues
         var spans = s.Spans;
         spans.Sort((a, b) => a.First.CompareTo(b.First));
         if (_prefixes.Count > 0) Prefixes(s);
+        if (_titles.Count > 0) Titles(s);
         if (_roles.Count > 0) Roles(s);
         if (_opens.Count > 0 || _ends.Count > 0) Heads(s);
+        HeadWordPersons(s);
+        PersonsEndingInPlaces(s);
+        PersonsBesideKnownPlaces(s);
         if (_namedAfter.Count > 0) NamedAfter(s, calendar);
         if (_companyHeads.Count > 0) CompanyShortNames(s);
+        if (_worksAt.Count > 0) WorksAt(s, calendar);
+        if (_bodyBefore.Count > 0) BodyBefore(s, calendar);
+        if (_outletBefore.Count > 0) OutletsBefore(s);
         if (_placeAfter.Count > 0) PlacesAfter(s);
+        if (_placeBefore.Count > 0) PlacesBefore(s);
+        if (_membersEnd.Count > 0) MembersEnd(s);
+        foreach (var (words, types) in _notAlone) NotAlone(s, words, types);
+        foreach (var (words, type) in _beforeSign) BeforeSign(s, words, type);
         if (_datelineDashes.Count > 0) Datelines(s);
         foreach (var (words, type, rule) in _coordinated) Coordinated(s, words, type, rule);
         foreach (var type in _lowerSeenTypes) LowerSeen(s, type);
@@ -163,6 +220,61 @@ public sealed class NerSpanCues
         foreach (var (words, types) in _notBefore) NotBefore(s, words, types);
         spans.RemoveAll(sp => sp.Count == 0);
         spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    /// <summary>
+    /// "Administrator Charles Bolden", "NASA Administrator Charles Bolden", "Attorney Robert Sarvis": a
+    /// title word of the table opening a PERSON span, or after a body's name opening it (capitals, or an
+    /// organisation, place or people of the tables), is no part of the name. These titles are used after
+    /// the model only: as model features (titles.tsv) they changed the weights on GUM, which keeps
+    /// "NASA Administrator" as a person's name in some places.
+    /// </summary>
+    private void Titles(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Type != "PERSON" || sp.Count == 0) continue;
+            // "NASA Administrator" alone (GUM's training text tags it so): a body and a title name no one.
+            if (_titles.Contains(s.Lower[sp.End - 1]) && s.IsCap(sp.End - 1) && AllBodyOrTitle(s, sp.First, sp.End - 1))
+            {
+                spans[k] = sp with { Count = 0 };
+                continue;
+            }
+            if (sp.Count < 2) continue;
+            var cut = -1;
+            for (var t = sp.First; t < sp.End - 1; t++)
+            {
+                if (!s.IsCap(t)) break;
+                if (_titles.Contains(s.Lower[t])) { cut = t + 1; continue; }
+                if ((s.Flags[t] & NerFeaturizer.FAllCaps) == 0
+                    && (NerFeaturizer.GazAny(s, t) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Norp)) == 0) break;
+            }
+            // "Power Minister K. Krishnankutty": a portfolio of common words and a title of titles.tsv.
+            if (cut < 0)
+                for (var t = sp.First + 1; t < sp.End - 1; t++)
+                {
+                    if (!s.IsCap(t - 1) || !IsCommonWord(s, t - 1)) break;
+                    if ((NerFeaturizer.GazAny(s, t) & (ushort)GazetteerClass.Title) == 0 || IsFirstName(s, t)) continue;
+                    cut = t + 1;
+                    while (cut < sp.End - 1 && (NerFeaturizer.GazAny(s, cut) & (ushort)GazetteerClass.Title) != 0 && !IsFirstName(s, cut)) cut++;
+                    break;
+                }
+            if (cut > sp.First && cut < sp.End) spans[k] = sp with { First = cut, Count = sp.End - cut };
+        }
+    }
+
+    /// <summary>A word common in lower case (the model's lexicon band 2, or written so in the article), no first name.</summary>
+    private static bool IsCommonWord(NerScratch s, int i) =>
+        (s.LexBand[i] >= 2 || (s.DocFlags[i] & NerFeaturizer.DSeenLower) != 0) && !IsFirstName(s, i);
+
+    private bool AllBodyOrTitle(NerScratch s, int first, int end)
+    {
+        for (var t = first; t < end; t++)
+            if (!_titles.Contains(s.Lower[t]) && (s.Flags[t] & NerFeaturizer.FAllCaps) == 0
+                && (NerFeaturizer.GazAny(s, t) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe | GazetteerClass.Norp)) == 0) return false;
+        return true;
     }
 
     private static bool IsAlphaCap(NerScratch s, int i) =>
@@ -251,6 +363,17 @@ public sealed class NerSpanCues
                 spans[k] = sp with { Count = 0 };
                 continue;
             }
+            // "the King of Athens", "President of Kenya" read as one name: the office's place is the entity.
+            if (sp.Type is "PERSON" or "ORG" && sp.Count >= 3 && IsRole(s, sp.First) && IsOfFor(s, sp.First + 1) && s.Lower[sp.First + 1] == Of)
+            {
+                var a = sp.First + 2;
+                if (s.Lower[a] == TheWord && (s.Flags[a] & NerFeaturizer.FLowerWord) != 0) a++;
+                if (a < sp.End && IsGpePhrase(s, a, sp.End))
+                {
+                    spans[k] = new NerSpan(a, sp.End - a, "GPE", _roleRule);
+                    continue;
+                }
+            }
             if (sp.Type != "PERSON") continue;
             // The role word opens the span ("Dean for ..."), or the span opens with the "of/for"
             // after it (the gazetteer pass trimmed a title: "for Foreign Affairs"), or follows it.
@@ -304,6 +427,13 @@ public sealed class NerSpanCues
     {
         for (var w = sp.First; w < sp.End; w++) if (s.LexBand[w] < 2) return false;
         return true;
+    }
+
+    /// <summary>Whether the words [first, end) are one place's name of the tables.</summary>
+    private static bool IsGpePhrase(NerScratch s, int first, int end)
+    {
+        const ushort Gpe = (ushort)GazetteerClass.Gpe;
+        return end - first == 1 ? (s.GazU[first] & Gpe) != 0 : (s.GazB[first] & Gpe) != 0 && (s.GazL[end - 1] & Gpe) != 0;
     }
 
     private static bool IsOfFor(NerScratch s, int i) => s.Lower[i] == Of || s.Lower[i] == For;
@@ -374,9 +504,81 @@ public sealed class NerSpanCues
         }
         if (names.Count == 0) return;
         for (var k = 0; k < spans.Count; k++)
-            if (spans[k].Count > 0 && Array.IndexOf(types, spans[k].Type) >= 0 && names.ContainsKey(s.NameKey(spans[k].First, spans[k].Count)))
-                spans[k] = spans[k] with { Count = 0 };
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || Array.IndexOf(types, sp.Type) < 0) continue;
+            // A "person" opening with the language's name ("Jóola Fogny" beside "the Jóola language")
+            // is a variety or a people, not a person; kept, document consistency would find the
+            // language's name again as that person's first name.
+            if (names.ContainsKey(s.NameKey(sp.First, sp.Count))
+                || (sp.Type == "PERSON" && sp.Count > 1 && names.ContainsKey(s.NameKey(sp.First, 1))))
+                spans[k] = sp with { Count = 0 };
+        }
     }
+
+    /// <summary>
+    /// "Refinery chief Aliko Dangote", "Ministry officials said": an organisation's head word alone
+    /// (name_words.tsv or an org-head row) read as a person names no one; dropped.
+    /// </summary>
+    private void HeadWordPersons(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON" || IsFirstName(s, sp.First)) continue;
+            if ((s.GazU[sp.First] & (ushort)GazetteerClass.OrgWord) != 0 || _orgHeads.Contains(s.Lower[sp.First])) spans[k] = sp with { Count = 0 };
+        }
+    }
+
+    /// <summary>
+    /// "Garuda Indonesia said", "Team Estonia": a PERSON span of two or more words ending in a place's
+    /// name of the tables is a company or team named after the country, not a person (in the OPEN
+    /// training text the spans ending in a country's name are ORG 8, GPE 3, LOC 3, and PERSON only with
+    /// "of/for" before it: "Louis XV of France"). Retyped ORG. Not when a known first name opens it ("Jack London").
+    /// </summary>
+    private static void PersonsEndingInPlaces(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count < 2 || sp.Type != "PERSON" || (s.GazU[sp.End - 1] & (ushort)GazetteerClass.Gpe) == 0) continue;
+            // "Jack London", "Paris Hilton": a known first name opens a person's name.
+            if ((s.GazU[sp.End - 1] & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) != 0 || IsFirstName(s, sp.First)) continue;
+            var ofFor = false;
+            for (var w = sp.First; w < sp.End && !ofFor; w++) ofFor = IsOfFor(s, w);
+            if (!ofFor) spans[k] = sp with { Type = "ORG" };
+        }
+    }
+
+    /// <summary>
+    /// "a rail link between Khorgos and Almaty", "jobs in Bintulu and Miri": a one-word PERSON that only
+    /// the model found, joined by "and"/"or" to a place's name the tables know (written alone), is a place
+    /// too. Not a known first name or person, nor a word of a longer person's name in the article. (ner5
+    /// found retyping beside any GPE the model found cost GUM: "Moran and Pyle".)
+    /// </summary>
+    private static void PersonsBesideKnownPlaces(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON" || sp.Rule != NerSpan.ModelRule || IsFirstName(s, sp.First) || PartOfLongerPerson(s, sp)) continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            var i = sp.First;
+            var before = i - 2 >= lo && IsAndOr(s, i - 1) && IsKnownPlaceWord(s, i - 2) && (i - 3 < lo || !s.IsCap(i - 3));
+            var after = i + 2 < hi && IsAndOr(s, i + 1) && IsKnownPlaceWord(s, i + 2) && (i + 3 >= hi || !s.IsCap(i + 3));
+            if (before || after) spans[k] = sp with { Type = "GPE" };
+        }
+    }
+
+    private static readonly ulong AndWord = FeatureHash.Lower("and"), OrWord = FeatureHash.Lower("or");
+
+    private static bool IsAndOr(NerScratch s, int i) => (s.Flags[i] & NerFeaturizer.FLowerWord) != 0 && (s.Lower[i] == AndWord || s.Lower[i] == OrWord);
+
+    private static bool IsKnownPlaceWord(NerScratch s, int i) =>
+        s.IsCap(i) && (s.GazU[i] & (ushort)GazetteerClass.Gpe) != 0 && (NerFeaturizer.GazAny(s, i) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName)) == 0;
 
     /// <summary>"Mount Lewotobi Laki-laki", "Avai'o'vuna Swamp" read as a person: a place head word opening or ending it says what it is.</summary>
     private void Heads(NerScratch s)
@@ -388,6 +590,20 @@ public sealed class NerSpanCues
             if (sp.Count < 2 || sp.Type != "PERSON") continue;
             if (_opens.TryGetValue(s.Lower[sp.First], out var o) && s.IsCap(sp.First)) spans[k] = sp with { Type = o.Type, Rule = o.Rule };
             else if (_ends.TryGetValue(s.Lower[sp.End - 1], out var e) && s.IsCap(sp.End - 1)) spans[k] = sp with { Type = e.Type, Rule = e.Rule };
+        }
+        // "San Francisco | Bay", "Arabian | Sea": a place's or people's name the model ended right before
+        // a capitalised landform word of a LOC row takes it (in the OPEN training text a GPE span is never
+        // followed by one; all 20 spans ending in one are LOC). Not when another capitalised word follows.
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || sp.Type is not ("GPE" or "NORP" or "PERSON")) continue;
+            var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            var next = sp.End;
+            if (next >= hi || !IsAlphaCap(s, next) || (next + 1 < hi && s.IsCap(next + 1))) continue;
+            if (!_ends.TryGetValue(s.Lower[next], out var e) || e.Type != "LOC") continue;
+            if (k + 1 < spans.Count && spans[k + 1].Count > 0 && spans[k + 1].First == next) continue;
+            spans[k] = sp with { Count = sp.Count + 1, Type = e.Type, Rule = e.Rule };
         }
     }
 
@@ -438,6 +654,161 @@ public sealed class NerSpanCues
         }
         if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
     }
+
+    private static readonly ulong At = FeatureHash.Lower("at"), With = FeatureHash.Lower("with"), TheWord = FeatureHash.Lower("the");
+
+    // PTB tags of a word after the capitalised run that makes the run a modifier ("spokesman for the Indonesian military").
+    private static readonly ulong[] NounTags = new[] { "NN", "NNS" }.Select(t => FeatureHash.Exact(t)).ToArray();
+
+    /// <summary>Longest body name a works-at cue takes.</summary>
+    private const int MaxWorksAtWords = 5;
+
+    /// <summary>
+    /// "news editor at Global Voices", "an analyst with Capital Economics", "a spokeswoman for Kenya
+    /// Airways": the capitalised run after a lower-case job noun and at/for/with (and "the") is the
+    /// body the person works for. A run nothing found becomes one; a PERSON span that is exactly the
+    /// run is retyped (the model reads unknown two-word names as people). Not when a lower-case noun
+    /// follows the run ("spokesman for the Indonesian military": a modifier), nor when a word of the
+    /// run is a place, people, person or first name, title or calendar word of the tables ("editor for
+    /// Asia", "spokesman for Ruto"), nor when another span overlaps the run.
+    /// </summary>
+    private void WorksAt(NerScratch s, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var covered = s.MarkCovered();
+        var added = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start; i + 2 < end; i++)
+            {
+                if ((s.Flags[i] & NerFeaturizer.FLowerWord) == 0 || !_worksAt.TryGetValue(s.Lower[i], out var cue)) continue;
+                var p = s.Lower[i + 1];
+                if (p != At && p != For && p != With) continue;
+                var first = i + 2;
+                if (s.Lower[first] == TheWord && (s.Flags[first] & NerFeaturizer.FLowerWord) != 0) first++;
+                var j = first;
+                while (j < end && j - first < MaxWorksAtWords)
+                {
+                    if (IsAlphaCap(s, j)) { j++; continue; }
+                    if (j > first && j + 1 < end && (s.Lower[j] == Of || s.Lower[j] == Ampersand) && IsAlphaCap(s, j + 1)) { j += 2; continue; }
+                    break;
+                }
+                if (j == first || (j < end && (s.IsCap(j) || Array.IndexOf(NounTags, s.Pos[j]) >= 0))) continue;
+                // The last word decides what the run names ("Kenya Airways" is a body, "South Asia" a
+                // region); a person's first name or a title opening it makes it a person.
+                var blocked = (NerFeaturizer.GazAny(s, j - 1) & NotABody) != 0
+                    || (NerFeaturizer.GazAny(s, first) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title)) != 0;
+                for (var w = first; w < j && !blocked; w++)
+                    blocked = calendar is not null && calendar.IsTableWord(s.Lower[w], true);
+                if (blocked) continue;
+                var at = -1;
+                for (var k = 0; k < spans.Count && !blocked; k++)
+                {
+                    var sp = spans[k];
+                    if (sp.Count == 0 || sp.End <= first || sp.First >= j) continue;
+                    if (sp.First == first && sp.End == j && sp.Type == "PERSON") at = k;
+                    else blocked = true;
+                }
+                if (blocked) continue;
+                if (at >= 0) spans[at] = spans[at] with { Type = cue.Type, Rule = cue.Rule };
+                else
+                {
+                    spans.Add(new NerSpan(first, j - first, cue.Type, cue.Rule));
+                    for (var w = first; w < j; w++) covered[w] = true;
+                    added = true;
+                }
+                i = j - 1;
+            }
+        }
+        if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    /// <summary>
+    /// "Environment Canada spokeswoman Sujata Raisinghani", "a Frelimo spokesman": the capitalised run
+    /// right before a lower-case spokesperson noun is the body they speak for. The run's spans (a place
+    /// inside it: "Canada") give way to one span of the row's type; a people's name opening it stays
+    /// ("Iranian | Foreign Ministry spokesman"). Not when a person's span, a first name or a title is in
+    /// the run ("Biden spokesman", "Foreign Minister spokesman"), nor when the whole run is one place or
+    /// people of the tables ("a Kenya spokesman"), nor a calendar word.
+    /// </summary>
+    private void BodyBefore(NerScratch s, DateMoneyRules? calendar)
+    {
+        var spans = s.Spans;
+        var changed = false;
+        foreach (var (start, end) in s.Ranges)
+        {
+            if ((s.Flags[start] & NerFeaturizer.FHeadline) != 0) continue;
+            for (var i = start + 1; i < end; i++)
+            {
+                if ((s.Flags[i] & NerFeaturizer.FLowerWord) == 0 || !_bodyBefore.TryGetValue(s.Lower[i], out var cue) || !IsAlphaCap(s, i - 1)) continue;
+                var first = i - 1;
+                while (first > start && i - first < MaxWorksAtWords && IsAlphaCap(s, first - 1)) first--;
+                // "The", "A" opening the sentence are no part of the name.
+                while (first < i - 1 && s.Pos[first] == DeterminerTag) first++;
+                // A sentence's first word only when it is part of a longer run is taken as written.
+                if (first == start && i - first == 1) continue;
+                var blocked = false;
+                for (var w = first; w < i && !blocked; w++)
+                    blocked = (NerFeaturizer.GazAny(s, w) & (ushort)(GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title)) != 0
+                        || (calendar is not null && calendar.IsTableWord(s.Lower[w], true));
+                var inside = new List<int>();
+                for (var k = 0; k < spans.Count && !blocked; k++)
+                {
+                    var sp = spans[k];
+                    if (sp.Count == 0 || sp.End <= first || sp.First >= i) continue;
+                    if (sp.First < first || sp.Type == "PERSON") blocked = true;
+                    else inside.Add(k);
+                }
+                if (blocked) continue;
+                // A people's name opening the run stays ("Iranian Foreign Ministry").
+                if (inside.Count > 0 && spans[inside[0]].First == first && spans[inside[0]].Type == "NORP")
+                {
+                    first = spans[inside[0]].End;
+                    inside.RemoveAt(0);
+                }
+                if (first >= i) continue;
+                // The whole run one place's or people's span: "a Kenya spokesman".
+                if (inside.Count == 1 && spans[inside[0]].First == first && spans[inside[0]].End == i && spans[inside[0]].Type != cue.Type) continue;
+                if (inside.Count == 1 && spans[inside[0]].First == first && spans[inside[0]].End == i) continue;
+                if (inside.Count == 0 && i - first == 1 && (NerFeaturizer.GazAny(s, first) & NotABody) != 0) continue;
+                foreach (var k in inside) spans[k] = spans[k] with { Count = 0 };
+                spans.Add(new NerSpan(first, i - first, cue.Type, cue.Rule));
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            spans.RemoveAll(sp => sp.Count == 0);
+            spans.Sort((a, b) => a.First.CompareTo(b.First));
+        }
+    }
+
+    /// <summary>
+    /// ", Khaosod reported .": a one-word PERSON only the model found, after a comma and right before
+    /// "reported", is the news outlet the sentence credits. Not a known first name, nor a word of a
+    /// longer person's name in the article ("..., Smith reported" after "John Smith").
+    /// </summary>
+    private void OutletsBefore(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON" || sp.Rule != NerSpan.ModelRule || IsFirstName(s, sp.First) || PartOfLongerPerson(s, sp)) continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            if (sp.First - 1 < lo || s.Lower[sp.First - 1] != CommaWord || sp.End >= hi) continue;
+            if ((s.Flags[sp.End] & NerFeaturizer.FLowerWord) == 0 || !_outletBefore.TryGetValue(s.Lower[sp.End], out var cue)) continue;
+            spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+        }
+    }
+
+    private static readonly ulong CommaWord = FeatureHash.Lower(",");
+
+    private static readonly ulong DeterminerTag = FeatureHash.Exact("DT");
+
+    private const ushort NotABody = (ushort)(GazetteerClass.Gpe | GazetteerClass.Loc | GazetteerClass.Norp | GazetteerClass.Person
+        | GazetteerClass.FirstName | GazetteerClass.Title);
 
     /// <summary>"Sundowns" after "the club Mamelodi Sundowns": a one-word PERSON that is a word of the body's name is the body.</summary>
     private static void ShortFormsOf(NerScratch s, NerSpan body)
@@ -524,6 +895,77 @@ public sealed class NerSpanCues
             }
         }
         if (added) spans.Sort((a, b) => a.First.CompareTo(b.First));
+    }
+
+    /// <summary>
+    /// "Neiafu town is the centre", "in Kodagu district": a one-word PERSON right before a lower-case
+    /// word for an administrative unit is that unit's name (the boundary repairs add such words where
+    /// nothing was found; this retypes the model's guess, and as a cue it outvotes the model's other
+    /// mentions of the name). Not after a capitalised word, not a known first name or person, not
+    /// when a noun follows the unit word ("a Biden town hall", "the Lagos state government").
+    /// </summary>
+    private void PlacesBefore(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != "PERSON") continue;
+            var (lo, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            var next = sp.End;
+            if (next >= hi || (s.Flags[next] & NerFeaturizer.FLowerWord) == 0 || !_placeBefore.TryGetValue(s.Lower[next], out var cue)) continue;
+            if ((s.Flags[sp.First] & NerFeaturizer.FHeadline) != 0 || (sp.First > lo && s.IsCap(sp.First - 1)) || IsFirstName(s, sp.First)) continue;
+            if (next + 1 < hi && Array.IndexOf(NounTags, s.Pos[next + 1]) >= 0) continue;
+            spans[k] = sp with { Type = cue.Type, Rule = cue.Rule };
+        }
+    }
+
+    /// <summary>
+    /// "Republican Senators", "Kenyan MPs": capitalised words ending in a plural of members name people,
+    /// not a body: such an ORG span is dropped, and a people's name opening it ("Kenyan", a NORP of the
+    /// tables) is kept as that NORP.
+    /// </summary>
+    private void MembersEnd(NerScratch s)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count < 2 || sp.Type != "ORG" || !s.IsCap(sp.End - 1) || !_membersEnd.Contains(s.Lower[sp.End - 1])) continue;
+            var norp = sp.Count == 2 && (NerFeaturizer.GazAny(s, sp.First) & (ushort)GazetteerClass.Norp) != 0
+                && (NerFeaturizer.GazAny(s, sp.First) & (ushort)(GazetteerClass.Org | GazetteerClass.Gpe)) == 0;
+            spans[k] = norp ? sp with { Count = 1, Type = "NORP" } : sp with { Count = 0 };
+        }
+    }
+
+    /// <summary>
+    /// "I , Joshua Norton", "A , B , C", ", Inc.": a span of one of the types made only of the words (as
+    /// written) is no name ("M A N" spelled out letter by letter too).
+    /// </summary>
+    private static void NotAlone(NerScratch s, HashSet<ulong> words, string[] types)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count == 0 || Array.IndexOf(types, sp.Type) < 0) continue;
+            var all = true;
+            for (var w = sp.First; w < sp.End && all; w++) all = words.Contains(s.Exact[w]);
+            if (all) spans[k] = sp with { Count = 0 };
+        }
+    }
+
+    /// <summary>"US $ 10 billion": a one-word span of the type right before one of the signs is part of a currency, not the place.</summary>
+    private static void BeforeSign(NerScratch s, HashSet<ulong> words, string type)
+    {
+        var spans = s.Spans;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sp = spans[k];
+            if (sp.Count != 1 || sp.Type != type) continue;
+            var (_, hi) = NerBoundaryRepair.RangeOf(s, sp.First);
+            if (sp.End < hi && words.Contains(s.Exact[sp.End])) spans[k] = sp with { Count = 0 };
+        }
     }
 
     private const ushort NotPlace = (ushort)(GazetteerClass.Org | GazetteerClass.Person | GazetteerClass.FirstName | GazetteerClass.Title
