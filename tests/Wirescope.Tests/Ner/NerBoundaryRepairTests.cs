@@ -231,9 +231,13 @@ public class NerBoundaryRepairTests
         //                                 0      1     2   3     4  5      6    7
         var doc = NerConsistencyTests.Run("Hear Isabel Ruiz of Heaven Sent Gaming now .", "1:4:PERSON");
         Assert.StartsWith("O B-PERSON I-PERSON O O", Tags(doc));
-        // A span over the whole run stays ("Wu Chi-wai of the Democratic Party" is one GUM mention).
+        // A span over the whole run ending in a head word is a person and a party, as OntoNotes
+        // tags it (GUM keeps "Wu Chi-wai of the Democratic Party" as one mention).
         //                            0     1  2     3  4   5          6     7
         doc = NerConsistencyTests.Run("Hear Wu Chi-wai of the Democratic Party now .", "1:6:PERSON");
+        Assert.StartsWith("O B-PERSON I-PERSON O O B-ORG I-ORG O", Tags(doc));
+        // Without a head word at its end the span is left alone: nothing says the rest is a body.
+        doc = NerConsistencyTests.Run("Hear Wu Chi-wai of the Kowloon West now .", "1:6:PERSON");
         Assert.StartsWith("O B-PERSON I-PERSON I-PERSON I-PERSON I-PERSON I-PERSON O", Tags(doc));
     }
 

@@ -17,8 +17,10 @@ public class NerShippedModelTests
     /// <summary>
     /// Exact-span, exact-type micro F1 on 131 GUM news/interview sentences that are in the
     /// training data (so this measures fit: a loader or training bug drops it far below).
-    /// Measured 2026-11-28: 0.903 (the gazetteer pass adds demonyms GUM leaves untagged); the
-    /// floor leaves room for an equally good retrain.
+    /// Measured 2026-11-28: 0.903 (the gazetteer pass adds demonyms GUM leaves untagged); 0.836
+    /// since "X of the Y Party" is split into a person and a party as OntoNotes does (GUM keeps the
+    /// phrase as one person, 7 times in this fixture); the floor leaves room for an equally good
+    /// retrain and still fails a loader or training bug.
     /// </summary>
     [Fact]
     public void Fit_on_the_gum_news_fixture_stays_above_the_floor()
@@ -32,7 +34,7 @@ public class NerShippedModelTests
         }
         var f1 = 2.0 * match / (goldCount + predCount);
         Assert.True(goldCount > 150, $"fixture has {goldCount} spans");
-        Assert.True(f1 >= 0.85, $"F1 {f1:F3} (gold {goldCount}, predicted {predCount}, matched {match})");
+        Assert.True(f1 >= 0.82, $"F1 {f1:F3} (gold {goldCount}, predicted {predCount}, matched {match})");
     }
 
     /// <summary>
