@@ -99,7 +99,7 @@ public static class TrainCommand
     private static Command Feats()
     {
         var common = new Common("models/" + LanguageModels.FeatsFile, 8);
-        var minUpdates = new Option<int>("--min-updates") { Description = "Prune weights updated fewer times than this (model size)", DefaultValueFactory = _ => 2 };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Prune weights updated fewer times than this (model size)", DefaultValueFactory = _ => 5 };
         var cmd = new Command("feats", "Build the UD FEATS predictor (lexicon, per-tag lists, averaged perceptron where a word is ambiguous) from gold FEATS, tags and trees");
         common.AddTo(cmd);
         cmd.Options.Add(minUpdates);

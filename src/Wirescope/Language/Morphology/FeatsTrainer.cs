@@ -16,6 +16,8 @@ public static class FeatsTrainer
     private const int MinCandidateCount = 2;
     private const double MinCandidateShare = 0.02;
     private const int MaxCandidates = 8;
+    /// <summary>A word seen fewer times than this keeps its tag's candidates too.</summary>
+    private const int MinTrustedCount = 20;
     /// <summary>An XPOS's list for unseen words comes from its words seen once, when it has this many; else from all its words.</summary>
     private const int MinRareWords = 20;
 
@@ -76,6 +78,9 @@ public static class FeatsTrainer
         {
             if (c.Values.Sum() < MinLexiconCount) continue;
             var list = Candidates(c);
+            // A word seen a few times has not shown every agreement its tag allows ("entered"
+            // only after "he"): it may also take its tag's strings, the classifier decides.
+            if (c.Values.Sum() < MinTrustedCount) list = list.Concat(fallbackOf[xpos].Except(list, StringComparer.Ordinal)).ToArray();
             // Same list as an unseen word of its tag gets: the entry would change nothing.
             if (list.SequenceEqual(fallbackOf[xpos], StringComparer.Ordinal)) continue;
             lexicon.Add((word, xpos, list));
@@ -120,6 +125,7 @@ public static class FeatsTrainer
         var examples = new List<Example>();
         var words = new WordFeatures();
         var sentence = new FeatsSentence();
+        var bare = new FeatsSentence();
         Span<ulong> buffer = stackalloc ulong[FeatsFeatures.Max];
         foreach (var s in data)
         {
@@ -134,12 +140,20 @@ public static class FeatsTrainer
                 if (h >= 0) sentence.Deprel[i] = FeatureHash.Of(s.Deprels[i]);
             }
             sentence.Prepare();
+            // The same words without a tree: the parser's trees are wrong in places (15 % of
+            // heads), and a model that only ever saw gold trees trusts a wrong "obj" over
+            // the words around it. Each word is also learnt without its tree.
+            bare.Reset(words, s.Count);
+            sentence.Xpos.AsSpan(0, s.Count).CopyTo(bare.Xpos);
+            bare.Prepare();
             for (int i = 0; i < s.Count; i++)
             {
                 int list = model.ListOf(words.Lower[i], sentence.Xpos[i]);
                 var candidates = model.Candidates(list);
                 if (candidates.Length < 2 || !classOf.TryGetValue(Clean(s.Feats[i]), out var gold) || !candidates.Contains(gold)) continue;
                 int n = FeatsFeatures.Extract(sentence, i, buffer);
+                examples.Add(new Example(buffer[..n].ToArray(), list, gold));
+                n = FeatsFeatures.Extract(bare, i, buffer);
                 examples.Add(new Example(buffer[..n].ToArray(), list, gold));
             }
         }
