@@ -69,9 +69,10 @@ public sealed class FeatsModel
     public void Predict(FeatsSentence s, Span<ushort> ids)
     {
         Span<ulong> features = stackalloc ulong[FeatsFeatures.Max];
+        FillLists(s);
         for (int i = 0; i < s.Count; i++)
         {
-            var candidates = Candidates(ListOf(s.Words.Lower[i], s.Xpos[i]));
+            var candidates = Candidates(s.List[i]);
             ids[i] = candidates.Length switch
             {
                 0 => FeatsTable.None,
@@ -81,6 +82,12 @@ public sealed class FeatsModel
         }
     }
 
+    /// <summary>Each word's candidate list (<see cref="FeatsSentence.List"/>).</summary>
+    internal void FillLists(FeatsSentence s)
+    {
+        for (int i = 0; i < s.Count; i++) s.List[i] = ListOf(s.Words.Lower[i], s.Xpos[i]);
+    }
+
     /// <summary>The highest-scoring candidate; ties go to the more frequent one (earlier in the list).</summary>
     internal int Best(ReadOnlySpan<int> candidates, ReadOnlySpan<ulong> features)
     {
@@ -88,11 +95,17 @@ public sealed class FeatsModel
         long bestScore = long.MinValue;
         foreach (var c in candidates)
         {
-            long score = 0;
-            foreach (var f in features) score += _weights.Get(FeatsWeights.Key(f, c));
+            long score = Score(c, features);
             if (score > bestScore) { bestScore = score; best = c; }
         }
         return best;
+    }
+
+    internal long Score(int cls, ReadOnlySpan<ulong> features)
+    {
+        long score = 0;
+        foreach (var f in features) score += _weights.Get(FeatsWeights.Key(f, cls));
+        return score;
     }
 
     public void Save(string path) => ModelFile.Write(path, Magic, w =>

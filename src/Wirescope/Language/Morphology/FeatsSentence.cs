@@ -22,6 +22,8 @@ public sealed class FeatsSentence
     public int[] NextSibling = new int[64];
     /// <summary>The word's subject (its own, or its head's for an auxiliary, copula or conjunct), -1 when none.</summary>
     public int[] Subject = new int[64];
+    /// <summary>Each word's candidate list in the model (-1: none).</summary>
+    public int[] List = new int[64];
 
     public static readonly ulong NoRelation = FeatureHash.Of("<none>");
     internal static readonly ulong Nsubj = FeatureHash.Of("nsubj"), NsubjPass = FeatureHash.Of("nsubj:pass"),
@@ -39,7 +41,7 @@ public sealed class FeatsSentence
         {
             int size = n * 2;
             Xpos = new ulong[size]; Head = new int[size]; Deprel = new ulong[size];
-            FirstChild = new int[size]; NextSibling = new int[size]; Subject = new int[size];
+            FirstChild = new int[size]; NextSibling = new int[size]; Subject = new int[size]; List = new int[size];
         }
         Head.AsSpan(0, n).Fill(-1);
         Deprel.AsSpan(0, n).Fill(NoRelation);
