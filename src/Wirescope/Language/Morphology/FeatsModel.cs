@@ -91,15 +91,31 @@ public sealed class FeatsModel
     /// <summary>The highest-scoring candidate; ties go to the more frequent one (earlier in the list).</summary>
     internal int Best(ReadOnlySpan<int> candidates, ReadOnlySpan<ulong> features)
     {
+        // All keys first, each slot asked for as soon as it is known, then the sums: the
+        // look-ups' cache misses overlap instead of queueing behind each other.
+        int n = features.Length;
+        Span<ulong> keys = stackalloc ulong[FeatsFeatures.Max * MaxScored];
+        int m = Math.Min(candidates.Length, MaxScored);
+        for (int k = 0; k < m; k++)
+            for (int j = 0; j < n; j++)
+            {
+                ulong key = _weights.ShortKey(FeatsWeights.Key(features[j], candidates[k]));
+                _weights.Prefetch(key);
+                keys[k * n + j] = key;
+            }
         int best = candidates[0];
         long bestScore = long.MinValue;
-        foreach (var c in candidates)
+        for (int k = 0; k < m; k++)
         {
-            long score = Score(c, features);
-            if (score > bestScore) { bestScore = score; best = c; }
+            long score = 0;
+            foreach (var key in keys.Slice(k * n, n)) score += _weights.GetShort(key);
+            if (score > bestScore) { bestScore = score; best = candidates[k]; }
         }
         return best;
     }
+
+    /// <summary>Candidates scored at most (lists are shorter; a corrupt file's longer list is cut, never overruns).</summary>
+    private const int MaxScored = 16;
 
     internal long Score(int cls, ReadOnlySpan<ulong> features)
     {
