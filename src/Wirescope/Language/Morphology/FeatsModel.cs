@@ -91,38 +91,31 @@ public sealed class FeatsModel
     /// <summary>The highest-scoring candidate; ties go to the more frequent one (earlier in the list).</summary>
     internal int Best(ReadOnlySpan<int> candidates, ReadOnlySpan<ulong> features)
     {
-        // All keys first, each slot asked for as soon as it is known, then the sums: the
-        // look-ups' cache misses overlap instead of queueing behind each other.
-        int n = features.Length;
-        Span<ulong> keys = stackalloc ulong[FeatsFeatures.Max * MaxScored];
         int m = Math.Min(candidates.Length, MaxScored);
-        for (int k = 0; k < m; k++)
-            for (int j = 0; j < n; j++)
-            {
-                ulong key = _weights.ShortKey(FeatsWeights.Key(features[j], candidates[k]));
-                _weights.Prefetch(key);
-                keys[k * n + j] = key;
-            }
-        int best = candidates[0];
-        long bestScore = long.MinValue;
-        for (int k = 0; k < m; k++)
+        Span<long> scores = stackalloc long[MaxScored];
+        Scores(candidates[..m], features, scores);
+        int best = 0;
+        for (int k = 1; k < m; k++) if (scores[k] > scores[best]) best = k;
+        return candidates[best];
+    }
+
+    /// <summary>Each candidate's score (integer weights summed over the features).</summary>
+    internal void Scores(ReadOnlySpan<int> candidates, ReadOnlySpan<ulong> features, Span<long> scores)
+    {
+        // Every feature's slot asked for first, then the rows read: the probes' cache misses overlap.
+        Span<ulong> keys = stackalloc ulong[FeatsFeatures.Max];
+        int n = Math.Min(features.Length, FeatsFeatures.Max);
+        for (int j = 0; j < n; j++)
         {
-            long score = 0;
-            foreach (var key in keys.Slice(k * n, n)) score += _weights.GetShort(key);
-            if (score > bestScore) { bestScore = score; best = candidates[k]; }
+            keys[j] = FeatsWeights.ShortKey(features[j]);
+            _weights.Prefetch(keys[j]);
         }
-        return best;
+        scores[..candidates.Length].Clear();
+        for (int j = 0; j < n; j++) _weights.AddRow(keys[j], candidates, scores);
     }
 
     /// <summary>Candidates scored at most (lists are shorter; a corrupt file's longer list is cut, never overruns).</summary>
     private const int MaxScored = 16;
-
-    internal long Score(int cls, ReadOnlySpan<ulong> features)
-    {
-        long score = 0;
-        foreach (var f in features) score += _weights.Get(FeatsWeights.Key(f, cls));
-        return score;
-    }
 
     public void Save(string path) => ModelFile.Write(path, Magic, w =>
     {
@@ -166,7 +159,7 @@ public sealed class FeatsModel
         for (int k = 0; k < lexicon.Length; k++) lexicon[k].Word = r.ReadString();
         for (int k = 0; k < lexicon.Length; k++) lexicon[k].Xpos = string.Intern(r.ReadString());
         for (int k = 0; k < lexicon.Length; k++) lexicon[k].List = Check(r.Read7BitEncodedInt(), lists, path);
-        return new FeatsModel(names, pool.ToArray(), start, lexicon, fallback, FeatsWeights.Load(r));
+        return new FeatsModel(names, pool.ToArray(), start, lexicon, fallback, FeatsWeights.Load(r, classes));
     });
 
     private static int Check(int value, int limit, string path) =>

@@ -94,7 +94,7 @@ public static class FeatsTrainer
         var start = new int[lists.Count + 1];
         var pool = new List<int>();
         for (int l = 0; l < lists.Count; l++) { pool.AddRange(lists[l].Select(c => classOf[c])); start[l + 1] = pool.Count; }
-        var candidatesOnly = new FeatsModel(classes, pool.ToArray(), start, lexiconEntries, fallbackEntries, new FeatsWeights([], []));
+        var candidatesOnly = new FeatsModel(classes, pool.ToArray(), start, lexiconEntries, fallbackEntries, new FeatsWeights([]));
 
         // 4. The perceptron, over the words with a choice to make.
         var examples = Examples(data, candidatesOnly, classOf);
@@ -163,8 +163,8 @@ public static class FeatsTrainer
     /// <summary>Averaged perceptron (w - u / t) over (feature, class) keys; keys updated fewer than <paramref name="minUpdates"/> times are dropped.</summary>
     private static FeatsWeights TrainWeights(List<Example> examples, FeatsModel model, int iterations, int seed, TextWriter? log, int minUpdates)
     {
-        var index = new Dictionary<ulong, int>();
-        var keys = new List<ulong>();
+        var index = new Dictionary<(ulong Feature, int Class), int>();
+        var keys = new List<(ulong Feature, int Class)>();
         var w = new List<float>();
         var u = new List<double>();
         var updates = new List<int>();
@@ -185,21 +185,21 @@ public static class FeatsTrainer
                 {
                     double score = 0;
                     foreach (var f in e.Features)
-                        if (index.TryGetValue(FeatsWeights.Key(f, c), out var at)) score += w[at];
+                        if (index.TryGetValue((f, c), out var at)) score += w[at];
                     if (score > bestScore) { bestScore = score; guess = c; }
                 }
                 if (guess == e.Gold) continue;
                 wrong++;
                 foreach (var f in e.Features)
                 {
-                    Update(FeatsWeights.Key(f, e.Gold), 1);
-                    Update(FeatsWeights.Key(f, guess), -1);
+                    Update((f, e.Gold), 1);
+                    Update((f, guess), -1);
                 }
             }
             log?.WriteLine($"feats: pass {it + 1}: {wrong} of {examples.Count} wrong");
         }
 
-        var keptKeys = new List<ulong>();
+        var keptKeys = new List<(ulong Feature, int Class)>();
         var kept = new List<float>();
         float maxAbs = 1e-6f;
         for (int r = 0; r < keys.Count; r++)
@@ -212,18 +212,15 @@ public static class FeatsTrainer
             maxAbs = Math.Max(maxAbs, Math.Abs(a));
         }
         float scale = maxAbs / 32000f;
-        var finalKeys = new List<ulong>();
-        var finalValues = new List<short>();
+        var final = new List<(ulong, int, short)>();
         for (int r = 0; r < kept.Count; r++)
         {
             var q = (short)Math.Round(kept[r] / scale);
-            if (q == 0) continue;
-            finalKeys.Add(keptKeys[r]);
-            finalValues.Add(q);
+            if (q != 0) final.Add((keptKeys[r].Feature, keptKeys[r].Class, q));
         }
-        return new FeatsWeights(finalKeys, finalValues);
+        return new FeatsWeights(final);
 
-        void Update(ulong key, int delta)
+        void Update((ulong Feature, int Class) key, int delta)
         {
             if (!index.TryGetValue(key, out var at))
             {
