@@ -6,9 +6,9 @@ namespace Wirescope.Language.Lemmas;
 /// Lemmas from (form, XPOS): an exception lexicon of forms seen in training whose lemma the
 /// rules get wrong, then suffix rules learned from training (longest matching suffix of the
 /// lower-cased form for that XPOS; strip k characters, append a string). When the longest
-/// suffix's rule makes a word that was never a lemma in training ("shouting" → "shoute",
-/// "bombed" → "bombe") and a shorter suffix's rule makes one ("shout", "bomb"), the shorter
-/// one wins. Proper nouns, URLs and e-mail addresses keep their case, everything else is
+/// suffix's rule changes the word into one that was never a lemma in training ("shouting" →
+/// "shoute", "bombed" → "bombe") and a shorter suffix's rule makes one ("shout", "bomb"), the
+/// shorter one wins. Proper nouns, URLs and e-mail addresses keep their case, everything else is
 /// lower-cased, as in UD English; numbers lose their thousands separators ("4,817" → "4817").
 /// </summary>
 public sealed class Lemmatizer
@@ -61,7 +61,14 @@ public sealed class Lemmatizer
         for (int len = Math.Min(MaxSuffix, form.Length); len >= 0; len--)
         {
             if (!_rules.TryGetValue((xh, SuffixKey(form, len)), out var found)) continue;
-            if (first) { rule = found; first = false; }
+            if (first)
+            {
+                rule = found;
+                first = false;
+                // A rule that keeps the word as it is (names, numbers, uninflected words: most
+                // words) is not second-guessed: only a rule that cuts or adds can build a non-word.
+                if (found.Strip == 0 && found.Append.Length == 0) break;
+            }
             if (_lemmas.Count == 0 || IsKnownLemma(form, found)) { rule = found; break; }
         }
         int keep = Math.Max(0, form.Length - rule.Strip);
