@@ -33,13 +33,11 @@ public sealed class SentenceAnalyzer(LanguageModels models)
         if (n == 0) return;
         _words.Fill(text, starts, ends);
         models.Tagger.Tag(_words, _tags);
-        if (parse)
-        {
-            _parse.Prepare(n);
-            for (int i = 0; i < n; i++) _parse.SetWord(i, _words.Lower[i], models.TagHashes[_tags[i]], _words.Suffix3[i]);
-            models.Parser.Parse(_parse, n, _heads, _labels);
-        }
-        PredictFeats(n, parse);
+        if (!parse) { PredictFeats(n, false); return; }
+        _parse.Prepare(n);
+        for (int i = 0; i < n; i++) _parse.SetWord(i, _words.Lower[i], models.TagHashes[_tags[i]], _words.Suffix3[i]);
+        models.Parser.Parse(_parse, n, _heads, _labels);
+        PredictFeats(n, true);
     }
 
     /// <summary>FEATS from the tags and, when parsed, the tree (a verb's subject, a pronoun's relation).</summary>
