@@ -144,7 +144,7 @@ public sealed class Lemmatizer
         var rules = new Dictionary<(ulong, ulong), Rule>(m);
         for (int i = 0; i < m; i++) { var a = r.ReadUInt64(); var b = r.ReadUInt64(); var s = r.ReadInt32(); rules[(a, b)] = new Rule(s, string.Intern(r.ReadString())); }
         int k = r.ReadInt32();
-        if (k < 0) throw new InvalidDataException($"{path}: {k} lemmas");
+        if (k < 0 || k > 1 << 22) throw new InvalidDataException($"{path}: {k} lemmas");
         var lemmas = new string[k];
         for (int i = 0; i < k; i++) lemmas[i] = r.ReadString();
         return new Lemmatizer(ex, rules, lemmas);

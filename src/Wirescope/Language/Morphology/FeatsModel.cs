@@ -144,23 +144,30 @@ public sealed class FeatsModel
         var names = new string[classes];
         for (int c = 0; c < classes; c++) names[c] = r.ReadString();
         int lists = r.ReadInt32();
-        if (lists < 0) throw new InvalidDataException($"{path}: {lists} candidate lists");
+        if (lists < 0 || lists > MaxEntries) throw new InvalidDataException($"{path}: {lists} candidate lists");
         var start = new int[lists + 1];
         var pool = new List<int>();
         for (int l = 0; l < lists; l++)
         {
             int n = r.Read7BitEncodedInt();
+            if (n < 0 || n > classes) throw new InvalidDataException($"{path}: a list of {n} candidates");
             for (int k = 0; k < n; k++) pool.Add(Check(r.Read7BitEncodedInt(), classes, path));
             start[l + 1] = pool.Count;
         }
-        var fallback = new (string Xpos, int List)[r.ReadInt32()];
+        var fallback = new (string Xpos, int List)[Count(r.ReadInt32(), path)];
         for (int k = 0; k < fallback.Length; k++) fallback[k] = (string.Intern(r.ReadString()), Check(r.Read7BitEncodedInt(), lists, path));
-        var lexicon = new (string Word, string Xpos, int List)[r.ReadInt32()];
+        var lexicon = new (string Word, string Xpos, int List)[Count(r.ReadInt32(), path)];
         for (int k = 0; k < lexicon.Length; k++) lexicon[k].Word = r.ReadString();
         for (int k = 0; k < lexicon.Length; k++) lexicon[k].Xpos = string.Intern(r.ReadString());
         for (int k = 0; k < lexicon.Length; k++) lexicon[k].List = Check(r.Read7BitEncodedInt(), lists, path);
         return new FeatsModel(names, pool.ToArray(), start, lexicon, fallback, FeatsWeights.Load(r, classes));
     });
+
+    /// <summary>Bound on a file's list, tag and lexicon counts (a corrupt count must not allocate gigabytes).</summary>
+    private const int MaxEntries = 1 << 22;
+
+    private static int Count(int value, string path) =>
+        value is >= 0 and <= MaxEntries ? value : throw new InvalidDataException($"{path}: count {value} out of range");
 
     private static int Check(int value, int limit, string path) =>
         (uint)value < (uint)limit ? value : throw new InvalidDataException($"{path}: index {value} out of range");
