@@ -61,7 +61,7 @@ def language():
         pred = os.path.join(OUT, f"{name}.conllu")
         secs = run([WS, "annotate", "--from", "conllu", os.path.join(L, gold)], pred)
         if (r := score("conllu.py", os.path.join(L, gold), pred)):
-            for m in ("UPOS", "XPOS", "LEMMA", "UAS", "LAS"):
+            for m in ("UPOS", "XPOS", "UFeats", "LEMMA", "UAS", "LAS"):
                 if m in r["metrics"]:
                     figures[f"{name}.{m}"] = r["metrics"][m]["accuracy"]
             figures[f"{name}.words_per_s"] = r["words"] / secs

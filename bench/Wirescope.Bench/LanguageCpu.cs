@@ -64,7 +64,7 @@ public static class LanguageCpu
     }
 
     /// <summary>
-    /// Loads each model file alone, then all three as the CLI does, printing wall and CPU time
+    /// Loads each model file alone, then all of them as the CLI does, printing wall and CPU time
     /// and the managed heap after each (best of 3; the first, cold load is printed too).
     /// </summary>
     public static void Load(string directory)
@@ -72,6 +72,7 @@ public static class LanguageCpu
         Time("tagger", () => Wirescope.Language.Tagging.Tagger.Load(Path.Combine(directory, LanguageModels.TaggerFile)));
         Time("lemmatizer", () => Wirescope.Language.Lemmas.Lemmatizer.Load(Path.Combine(directory, LanguageModels.LemmatizerFile)));
         Time("parser", () => Wirescope.Language.Parsing.ParserEnsemble.Load(Path.Combine(directory, LanguageModels.ParserFile)));
+        Time("feats", () => Wirescope.Language.Morphology.FeatsModel.Load(Path.Combine(directory, LanguageModels.FeatsFile)));
         Time("all", () => LanguageModels.Load(directory));
         var models = LanguageModels.Load(directory);
         Console.WriteLine($"tagger rows {models.Tagger.Model.Features} x {models.Tagger.Model.Classes}, backward {models.Tagger.Backward?.Model.Features} x {models.Tagger.Backward?.Model.Classes}");

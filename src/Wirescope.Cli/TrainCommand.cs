@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Wirescope.Language;
 using Wirescope.Language.Lemmas;
 using Wirescope.Language.Models;
+using Wirescope.Language.Morphology;
 using Wirescope.Language.Parsing;
 using Wirescope.Language.Tagging;
 
@@ -18,7 +19,7 @@ public static class TrainCommand
     {
         var cmd = new Command("train", "Train a language model (tagger, parser, lemmatizer) from CoNLL-U treebanks");
         // One line per model kind; the NER engineer adds theirs here.
-        Command[] subcommands = [Tagger(), Parser(), Lemmatizer(), TrainNerCommand.Create()];
+        Command[] subcommands = [Tagger(), Parser(), Lemmatizer(), Feats(), TrainNerCommand.Create()];
         foreach (var c in subcommands) cmd.Subcommands.Add(c);
         return cmd;
     }
@@ -90,6 +91,27 @@ public static class TrainCommand
             var lem = LemmatizerTrainer.Train(data);
             lem.Save(p.GetValue(common.Out)!);
             Console.Error.WriteLine($"lemmatizer: {lem.RuleCount} rules, {lem.ExceptionCount} exceptions -> {p.GetValue(common.Out)}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Feats()
+    {
+        var common = new Common("models/" + LanguageModels.FeatsFile, 8);
+        var minUpdates = new Option<int>("--min-updates") { Description = "Prune weights updated fewer times than this (model size)", DefaultValueFactory = _ => 5 };
+        var cmd = new Command("feats", "Build the UD FEATS predictor (lexicon, per-tag lists, averaged perceptron where a word is ambiguous) from gold FEATS, tags and trees");
+        common.AddTo(cmd);
+        cmd.Options.Add(minUpdates);
+        cmd.SetAction(p =>
+        {
+            var files = common.Files(p);
+            if (files is null) return ExitCodes.Usage;
+            var sw = Stopwatch.StartNew();
+            var data = TrainingSentence.Load(files);
+            var model = FeatsTrainer.Train(data, p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates));
+            model.Save(p.GetValue(common.Out)!);
+            Console.Error.WriteLine($"feats: {data.Count} sentences, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;
         });
         return cmd;

@@ -15,6 +15,8 @@ public struct Token
     /// <summary>Penn Treebank tag (XPOS), interned.</summary>
     public string? Xpos;
     public string? Lemma;
+    /// <summary>UD morphological features as an id into <see cref="Wirescope.Language.Morphology.FeatsTable"/> (0: none).</summary>
+    public ushort Feats;
     /// <summary>Document-wide index of the head token; -1 for the sentence root or unparsed.</summary>
     public int Head;
     /// <summary>UD relation to the head, interned.</summary>

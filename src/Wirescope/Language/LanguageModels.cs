@@ -1,5 +1,6 @@
 using Wirescope.Language.Lemmas;
 using Wirescope.Language.Models;
+using Wirescope.Language.Morphology;
 using Wirescope.Language.Parsing;
 using Wirescope.Language.Tagging;
 
@@ -16,6 +17,7 @@ public sealed class LanguageModels
     public const string TaggerFile = "tagger.bin.gz";
     public const string LemmatizerFile = "lemmatizer.bin.gz";
     public const string ParserFile = "parser.bin.gz";
+    public const string FeatsFile = "feats.bin.gz";
 
     private static readonly Lazy<LanguageModels> Shared = new(() => Load(FindDirectory()
         ?? throw new FileNotFoundException($"no models folder with {TaggerFile} found (set WIRESCOPE_MODELS)")), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -41,15 +43,18 @@ public sealed class LanguageModels
     public Tagger Tagger { get; }
     public Lemmatizer Lemmatizer { get; }
     public ParserEnsemble Parser { get; }
+    /// <summary>The FEATS predictor; null: FEATS are not predicted ("_").</summary>
+    public FeatsModel? Feats { get; }
 
     /// <summary>Per tagger class: the hash the parser reads as the word's tag.</summary>
     internal ulong[] TagHashes { get; }
 
-    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, ParserEnsemble parser)
+    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, ParserEnsemble parser, FeatsModel? feats = null)
     {
         Tagger = tagger;
         Lemmatizer = lemmatizer;
         Parser = parser;
+        Feats = feats;
         TagHashes = Enumerable.Range(0, tagger.Classes).Select(c => FeatureHash.Of(TagName(tagger.Upos[c], tagger.Xpos[c]))).ToArray();
     }
 
@@ -57,18 +62,19 @@ public sealed class LanguageModels
     public static string TagName(string upos, string xpos) => upos + "\t" + xpos;
 
     /// <summary>These models with the parser decoding at another beam width.</summary>
-    public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth));
+    public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth), Feats);
 
     /// <summary>These models with only the first <paramref name="parsers"/> parsers of the vote (0: all; see <see cref="ParserEnsemble.WithMembers"/>).</summary>
-    public LanguageModels WithParsers(int parsers) => parsers <= 0 || parsers >= Parser.Members.Length ? this : new(Tagger, Lemmatizer, Parser.WithMembers(parsers));
+    public LanguageModels WithParsers(int parsers) => parsers <= 0 || parsers >= Parser.Members.Length ? this : new(Tagger, Lemmatizer, Parser.WithMembers(parsers), Feats);
 
     /// <summary>Loads the three models in parallel (decompression dominates; two cores halve it).</summary>
     public static LanguageModels Load(string directory)
     {
         var tagger = Task.Run(() => Tagger.Load(Path.Combine(directory, TaggerFile)));
         var lemmatizer = Task.Run(() => Lemmatizer.Load(Path.Combine(directory, LemmatizerFile)));
+        var feats = Task.Run(() => FeatsModel.Load(Path.Combine(directory, FeatsFile)));
         var parser = ParserEnsemble.Load(Path.Combine(directory, ParserFile));
-        return new(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser);
+        return new(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser, feats.GetAwaiter().GetResult());
     }
 
     public static string? FindDirectory() =>

@@ -122,6 +122,7 @@ public sealed class LanguageStage : IStage
             t.Upos = a.Upos(i);
             t.Xpos = a.Xpos(i);
             t.Lemma = a.Lemma(text.AsSpan(t.Start, t.End - t.Start), i);
+            t.Feats = a.Feats(i);
             int h = a.Head(i);
             t.Head = h < 0 ? -1 : s.FirstToken + h;
             t.Deprel = a.Deprel(i);

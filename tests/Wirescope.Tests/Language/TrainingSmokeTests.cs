@@ -2,6 +2,7 @@ using Wirescope.Language;
 using Wirescope.Language.Conllu;
 using Wirescope.Language.Lemmas;
 using Wirescope.Language.Models;
+using Wirescope.Language.Morphology;
 using Wirescope.Language.Parsing;
 using Wirescope.Language.Tagging;
 using Xunit;
@@ -20,7 +21,7 @@ public class TrainingSmokeTests
         var lem = LemmatizerTrainer.Train(data);
         var tags = data.Select(s => Enumerable.Range(0, s.Count).Select(i => LanguageModels.TagName(s.Upos[i], s.Xpos[i])).ToArray()).ToArray();
         var parser = ParserTrainer.Train(data, tags, 3, seed).Freeze(1);
-        return new LanguageModels(tagger, lem, parser);
+        return new LanguageModels(tagger, lem, parser, FeatsTrainer.Train(data, 3, seed));
     }
 
     private static string Save(LanguageModels m, string dir)
@@ -29,6 +30,7 @@ public class TrainingSmokeTests
         m.Tagger.Save(Path.Combine(dir, LanguageModels.TaggerFile));
         m.Lemmatizer.Save(Path.Combine(dir, LanguageModels.LemmatizerFile));
         m.Parser.Save(Path.Combine(dir, LanguageModels.ParserFile));
+        m.Feats!.Save(Path.Combine(dir, LanguageModels.FeatsFile));
         return dir;
     }
 
@@ -58,7 +60,7 @@ public class TrainingSmokeTests
             Assert.True(s.Uas > 0.5, $"UAS {s.Uas}");
 
             var b = Save(TrainAll(Tiny(), 7), Path.Combine(root, "b"));
-            foreach (var f in new[] { LanguageModels.TaggerFile, LanguageModels.LemmatizerFile, LanguageModels.ParserFile })
+            foreach (var f in new[] { LanguageModels.TaggerFile, LanguageModels.LemmatizerFile, LanguageModels.ParserFile, LanguageModels.FeatsFile })
                 Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f)));
         }
         finally

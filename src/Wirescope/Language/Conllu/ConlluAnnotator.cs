@@ -1,10 +1,11 @@
 using Wirescope.Documents;
+using Wirescope.Language.Morphology;
 
 namespace Wirescope.Language.Conllu;
 
 /// <summary>
 /// Annotates CoNLL-U sentences with the language models, keeping the given words: writes
-/// UPOS, XPOS, LEMMA, HEAD and DEPREL. Batches run in parallel; output keeps input order.
+/// UPOS, XPOS, LEMMA, FEATS, HEAD and DEPREL. Batches run in parallel; output keeps input order.
 /// </summary>
 public sealed class ConlluAnnotator(LanguageModels models, int jobs)
 {
@@ -42,7 +43,7 @@ public sealed class ConlluAnnotator(LanguageModels models, int jobs)
             w.Lemma = a.Lemma(w.Form, i);
             w.Head = a.Head(i) + 1;
             w.Deprel = a.Deprel(i);
-            w.Feats = "_"; // not predicted: keeping the gold column would fake a UFeats score
+            w.Feats = FeatsTable.Name(a.Feats(i)); // never the gold column ("_" when no model predicts FEATS)
             w.Deps = "_";
             w.SetMisc("NER", "O"); // never pass a gold NER column through; the NER hook overwrites it
         }
@@ -65,7 +66,7 @@ public sealed class ConlluAnnotator(LanguageModels models, int jobs)
                 var w = new ConlluWord
                 {
                     Form = Clean(doc.Tokens.FormOf(i, text)),
-                    Lemma = t.Lemma ?? "_", Upos = t.Upos ?? "_", Xpos = t.Xpos ?? "_",
+                    Lemma = t.Lemma ?? "_", Upos = t.Upos ?? "_", Xpos = t.Xpos ?? "_", Feats = FeatsTable.Name(t.Feats),
                     Head = t.Head < 0 ? (t.Deprel is null ? -1 : 0) : t.Head - sent.FirstToken + 1,
                     Deprel = t.Deprel ?? "_",
                 };

@@ -47,7 +47,10 @@ public static class LemmatizerTrainer
             if (best.Value < MinRuleSupport) continue;
             rules[k] = new Lemmatizer.Rule(best.Key.Item1, best.Key.Item2);
         }
-        var lem = new Lemmatizer(new Dictionary<(ulong, ulong), string>(), rules);
+        // Every lemma seen of a word that is not a name, lower-cased and sorted (the rules' backoff
+        // checks against them; names would make "li" of "lied" or "revell" of "revelled" look like words).
+        var lemmaWords = triples.Where(p => !Lemmatizer.KeepsCase(p.Key.Xpos)).SelectMany(p => p.Value.Keys).Select(l => l.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var lem = new Lemmatizer(new Dictionary<(ulong, ulong), string>(), rules, lemmaWords);
         var exceptions = new Dictionary<(ulong, ulong), string>();
         foreach (var ((form, xpos), lc) in triples.OrderBy(p => p.Key.Form, StringComparer.Ordinal).ThenBy(p => p.Key.Xpos, StringComparer.Ordinal))
         {
@@ -55,6 +58,6 @@ public static class LemmatizerTrainer
             if (lem.ApplyRules(form, xpos, FeatureHash.Of(xpos)) != lemma)
                 exceptions[(FeatureHash.Exact(form), FeatureHash.Of(xpos))] = lemma;
         }
-        return new Lemmatizer(exceptions, rules);
+        return new Lemmatizer(exceptions, rules, lemmaWords);
     }
 }

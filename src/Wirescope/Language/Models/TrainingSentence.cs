@@ -17,6 +17,8 @@ public sealed class TrainingSentence
     /// <summary>1-based heads (0 = root), as in CoNLL-U.</summary>
     public required int[] Heads { get; init; }
     public required string[] Deprels { get; init; }
+    /// <summary>Gold FEATS ("_" when none); null for sentences built without them (the mirror).</summary>
+    public string[]? Feats { get; init; }
 
     public int Count => Starts.Length;
 
@@ -66,6 +68,7 @@ public sealed class TrainingSentence
             Lemmas = s.Words.Select(w => w.Lemma).ToArray(),
             Heads = s.Words.Select(w => w.Head).ToArray(),
             Deprels = s.Words.Select(w => w.Deprel).ToArray(),
+            Feats = s.Words.Select(w => w.Feats).ToArray(),
         };
     }
 
