@@ -16,6 +16,7 @@ public sealed class LanguageModels
     public const string TaggerFile = "tagger.bin.gz";
     public const string LemmatizerFile = "lemmatizer.bin.gz";
     public const string ParserFile = "parser.bin.gz";
+    public const string NeuralParserFile = "neural-parser.bin.gz";
 
     private static readonly Lazy<LanguageModels> Shared = new(() => Load(FindDirectory()
         ?? throw new FileNotFoundException($"no models folder with {TaggerFile} found (set WIRESCOPE_MODELS)")), LazyThreadSafetyMode.ExecutionAndPublication);
