@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wirescope.Language;
 
 namespace Wirescope.Cli;
 
@@ -11,11 +12,11 @@ public static class ParserOption
 {
     public static Option<string> Create()
     {
-        var o = new Option<string>("--parser") { Description = "vote (three parsers, most accurate) | fast (the first parser alone, ~2.5x faster language layer)", DefaultValueFactory = _ => "vote" };
-        o.AcceptOnlyFromAmong("vote", "fast");
+        var o = new Option<string>("--parser") { Description = "neural (BiLSTM + biaffine, the default) | vote (three perceptron parsers) | fast (the first perceptron parser alone, fastest) | neural-first / neural-vote (neural scores plus the first / all three perceptron votes: most accurate, slower)", DefaultValueFactory = _ => ParserModes.Names[0] };
+        o.AcceptOnlyFromAmong(ParserModes.Names);
         return o;
     }
 
     /// <summary>Parsers of the vote to run for a value of the option (0: all).</summary>
-    public static int Parsers(string? value) => value == "fast" ? 1 : 0;
+    public static int Parsers(string? value) => ParserModes.Of(value) is var mode && mode == ParserModes.Shipped ? ParserModes.Default : mode;
 }

@@ -28,6 +28,12 @@ internal sealed class NeuralNet
 
     public int Size { get; }
 
+    /// <summary>The first layer's input term per embedding row (run time only; null while training, when the weights change).</summary>
+    public InputProjection? Inputs { get; private set; }
+
+    /// <summary>Fixes the weights for run time: precomputes <see cref="Inputs"/>.</summary>
+    public void Freeze() => Inputs = new InputProjection(this);
+
     public NeuralNet(NeuralConfig c, HashVocab words, HashVocab tags, HashVocab suffixes, HashVocab shapes, string[] labels, float[]? weights = null)
     {
         Config = c; Words = words; Tags = tags; Suffixes = suffixes; Shapes = shapes; Labels = labels;

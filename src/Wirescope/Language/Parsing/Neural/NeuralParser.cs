@@ -37,25 +37,62 @@ public sealed class NeuralParser
         double s = weight * Scale;
         for (int d = 0; d < n; d++)
             for (int h = -1; h < n; h++)
-                if (h != d) tree.Add(h + 1, d + 1, (long)Math.Round(Math.Max(pass.ArcLog(d, h), -30f) * s));
+                if (h != d) tree.Add(h + 1, d + 1, (long)(Math.Max(pass.ArcLog(d, h), -30f) * s));
     }
 
     /// <summary>Full parse: MST over the arc log-probabilities, then each arc's best relation (root only on the root arc).</summary>
     internal void Parse(NeuralPass pass, SpanningTree tree, int n, Span<int> heads, Span<int> labels)
     {
         Score(pass);
-        tree.Reset(n, 0);
-        AddArcs(pass, tree, n, 1.0);
-        Span<int> decoded = n < 256 ? stackalloc int[n + 1] : new int[n + 1];
-        tree.Decode(decoded);
-        for (int d = 0; d < n; d++) heads[d] = decoded[d + 1] - 1;
+        if (!TryBestHeads(pass, n, heads))
+        {
+            tree.Reset(n, 0);
+            AddArcs(pass, tree, n, 1.0);
+            Span<int> decoded = n < 256 ? stackalloc int[n + 1] : new int[n + 1];
+            tree.Decode(decoded);
+            for (int d = 0; d < n; d++) heads[d] = decoded[d + 1] - 1;
+        }
         Label(pass, n, heads, labels);
+    }
+
+    /// <summary>
+    /// Every word's most probable head, when those make a tree with one root child: then no
+    /// other tree scores higher and the decoder would return it (most sentences; the decoder
+    /// is left for ties, cycles and extra roots).
+    /// </summary>
+    internal static bool TryBestHeads(NeuralPass pass, int n, Span<int> heads)
+    {
+        int roots = 0;
+        for (int d = 0; d < n; d++)
+        {
+            var row = pass.ArcLogProb.AsSpan((d + 1) * pass.T, pass.T);
+            int best = 0;
+            float top = row[0], second = float.NegativeInfinity;
+            for (int j = 1; j < row.Length; j++)
+            {
+                if (row[j] > top) { second = top; top = row[j]; best = j; }
+                else if (row[j] > second) second = row[j];
+            }
+            if (top == second) return false;
+            heads[d] = best - 1;
+            if (best == 0 && ++roots > 1) return false;
+        }
+        if (roots != 1) return false;
+        Span<int> mark = n < 256 ? stackalloc int[n] : new int[n];
+        mark.Clear();
+        for (int start = 0; start < n; start++)
+        {
+            int x = start;
+            while (x >= 0 && mark[x] == 0) { mark[x] = start + 1; x = heads[x]; }
+            if (x >= 0 && mark[x] == start + 1) return false;
+        }
+        return true;
     }
 
     /// <summary>The relation of every word for the given heads.</summary>
     internal void Label(NeuralPass pass, int n, ReadOnlySpan<int> heads, Span<int> labels)
     {
-        pass.ScoreRelations(heads);
+        pass.ScoreRelations(heads, normalise: false);
         for (int d = 0; d < n; d++)
         {
             if (heads[d] < 0) { labels[d] = _rootLabel; continue; }
@@ -99,6 +136,7 @@ public sealed class NeuralParser
             if (rows == 1) { for (int i = 0; i < cols; i++) block[i] = r.ReadSingle(); continue; }
             for (int q = 0; q < rows; q++) Quantizer.ReadRow(r, block.Slice(q * cols, cols), bits);
         }
+        net.Freeze();
         return new NeuralParser(net);
     });
 }

@@ -97,6 +97,11 @@ internal sealed class NeuralPass
     /// </summary>
     public void Forward(Random? dropout, float wordDrop = 0.25f, float tagDrop = 0.1f, float drop = 0.33f)
     {
+        if (dropout is null && !Exact)
+        {
+            Infer();
+            return;
+        }
         var w = _net.W;
         int din = _c.InputDim;
         _masked = dropout is not null;
@@ -160,6 +165,77 @@ internal sealed class NeuralPass
         }
     }
 
+    /// <summary>Forward without dropout through the training code path (gradient checks; slower than <see cref="Infer"/>).</summary>
+    public bool Exact { get; set; }
+
+    /// <summary>
+    /// The forward pass at run time: the same function as the training path, computed with
+    /// block kernels (input projections and MLPs for four words per pass over the weights,
+    /// vector nonlinearities); no training caches kept beyond what the relation scorer reads.
+    /// </summary>
+    private void Infer()
+    {
+        _masked = false;
+        var w = _net.W;
+        int din = _c.InputDim;
+        for (int t = 0; t < T && _net.Inputs is null; t++)
+        {
+            var x = _x0.AsSpan(t * din, din);
+            w.AsSpan(_net.EWord + Word[t] * _c.WordDim, _c.WordDim).CopyTo(x);
+            w.AsSpan(_net.ETag + Tag[t] * _c.TagDim, _c.TagDim).CopyTo(x[_c.WordDim..]);
+            w.AsSpan(_net.ESuffix + Suffix[t] * _c.SuffixDim, _c.SuffixDim).CopyTo(x[(_c.WordDim + _c.TagDim)..]);
+            w.AsSpan(_net.EShape + Shape[t] * _c.ShapeDim, _c.ShapeDim).CopyTo(x[(_c.WordDim + _c.TagDim + _c.SuffixDim)..]);
+        }
+        int h = _c.Hidden, h2 = 2 * h;
+        for (int l = 0; l < _c.Layers; l++)
+        {
+            var input = l == 0 ? _x0 : _out[l - 1];
+            int inDim = _c.LayerInput(l), zc = inDim + h;
+            for (int d = 0; d < 2; d++)
+            {
+                int kk = l * 2 + d;
+                var gates = w.AsSpan(_net.Gates[kk], 4 * h * zc);
+                var g = _gate[kk]; var cell = _cell[kk]; var output = _out[l];
+                if (l == 0 && _net.Inputs is { } projected)
+                    for (int t = 0; t < T; t++) projected.Fill(d, Word[t], Tag[t], Suffix[t], Shape[t], w.AsSpan(_net.GateBias[kk], 4 * h), g.AsSpan(t * 4 * h, 4 * h));
+                else BlockKernels.Gemm(gates, zc, 4 * h, w.AsSpan(_net.GateBias[kk], 4 * h), input, inDim, inDim, T, g, 4 * h);
+                var recurrent = gates[inDim..];
+                for (int s = 0; s < T; s++)
+                {
+                    int t = d == 0 ? s : T - 1 - s, prev = d == 0 ? t - 1 : t + 1;
+                    var gt = g.AsSpan(t * 4 * h, 4 * h);
+                    if (s > 0) BlockKernels.AddMatVec(recurrent, zc, output.AsSpan(prev * h2 + d * h, h), gt);
+                    BlockKernels.Sigmoid(gt[..(2 * h)]);
+                    BlockKernels.Tanh(gt.Slice(2 * h, h));
+                    BlockKernels.Sigmoid(gt[(3 * h)..]);
+                    var c = cell.AsSpan(t * h, h);
+                    for (int u = 0; u < h; u++) c[u] = gt[u] * gt[2 * h + u] + (s == 0 ? 0f : gt[h + u] * cell[prev * h + u]);
+                    var o = output.AsSpan(t * h2 + d * h, h);
+                    c.CopyTo(o);
+                    BlockKernels.Tanh(o);
+                    for (int u = 0; u < h; u++) o[u] *= gt[3 * h + u];
+                }
+            }
+        }
+        int k = _c.MlpDim, a = _c.ArcDim;
+        var enc = _out[_c.Layers - 1];
+        BlockKernels.Gemm(w.AsSpan(_net.Mlp, k * h2), h2, k, w.AsSpan(_net.MlpBias, k), enc, h2, h2, T, _mlp, k);
+        var m = _mlp.AsSpan(0, T * k);
+        for (int i = 0; i < m.Length; i++) if (m[i] < 0) m[i] *= LeakySlope;
+        BlockKernels.Gemm(w.AsSpan(_net.U, a * a), a, a, default, _mlp.AsSpan(a), k, a, T, _v, a);
+        var uVec = w.AsSpan(_net.UBias, a);
+        for (int j = 0; j < T; j++) _headBias[j] = Kernels.Dot(uVec, _mlp.AsSpan(j * k + a, a));
+        BlockKernels.Gemm(_v, a, T, _headBias, _mlp.AsSpan(k), k, a, T - 1, ArcLogProb.AsSpan(T), T);
+        for (int i = 1; i < T; i++)
+        {
+            var row = ArcLogProb.AsSpan(i * T, T);
+            row[i] = float.NegativeInfinity;
+            float max = float.NegativeInfinity;
+            foreach (var v in row) max = Math.Max(max, v);
+            LogSoftmax(row, max);
+        }
+    }
+
     private static void LogSoftmax(Span<float> row, float max)
     {
         float sum = 0;
@@ -211,7 +287,7 @@ internal sealed class NeuralPass
     /// Relation log-probabilities for each word given its head (0-based word index, -1 root):
     /// from [dep; head; dep ⊙ head] of the relation MLP vectors. Returns the row of word i.
     /// </summary>
-    public void ScoreRelations(ReadOnlySpan<int> heads)
+    public void ScoreRelations(ReadOnlySpan<int> heads, bool normalise = true)
     {
         int k = _c.MlpDim, r = _c.RelDim, a = _c.ArcDim, nl = _net.Labels.Length;
         var w = _net.W;
@@ -227,6 +303,7 @@ internal sealed class NeuralPass
             for (int q = 0; q < r; q++) z[2 * r + q] = dep[q] * head[q];
             var row = _relLogProb.AsSpan(i * nl, nl);
             Kernels.MatVec(w.AsSpan(_net.Rel, nl * 3 * r), w.AsSpan(_net.RelBias, nl), z, row);
+            if (!normalise) continue;
             float max = float.NegativeInfinity;
             foreach (var v in row) max = Math.Max(max, v);
             LogSoftmax(row, max);

@@ -17,7 +17,11 @@ public sealed class NeuralTrainer
     public const int MaxTrainingWords = 100;
 
     public int BatchSentences { get; init; } = 32;
+    /// <summary>Threads computing the shards (the weights do not depend on it).</summary>
     public int Threads { get; init; } = 2;
+
+    /// <summary>Each minibatch is split into this many fixed shards whose gradients are summed in order.</summary>
+    private const int Shards = 2;
     public int Seed { get; init; } = 1;
     internal NeuralConfig Config { get; init; } = new();
 
@@ -68,10 +72,10 @@ public sealed class NeuralTrainer
         log.WriteLine($"neural parser: {net.Size:N0} weights ({net.Words.Size} words, {net.Tags.Size} tags, {net.Suffixes.Size} suffixes, {net.Shapes.Size} shapes, {labels.Length} relations); {train.Count} sentences" + (start > 0 ? $"; resumed after epoch {start}" : ""));
 
         var usable = Enumerable.Range(0, train.Count).Where(i => train[i].Count <= MaxTrainingWords && train[i].Count > 0).ToArray();
-        var passes = Enumerable.Range(0, Threads).Select(_ => new NeuralPass(net)).ToArray();
-        var grads = Enumerable.Range(0, Threads).Select(_ => new float[net.Size]).ToArray();
-        var labelBuf = Enumerable.Range(0, Threads).Select(_ => new int[MaxTrainingWords]).ToArray();
-        var losses = new double[Threads];
+        var passes = Enumerable.Range(0, Shards).Select(_ => new NeuralPass(net)).ToArray();
+        var grads = Enumerable.Range(0, Shards).Select(_ => new float[net.Size]).ToArray();
+        var labelBuf = Enumerable.Range(0, Shards).Select(_ => new int[MaxTrainingWords]).ToArray();
+        var losses = new double[Shards];
         var parser = new NeuralParser(net);
         for (int epoch = start; epoch < epochs; epoch++)
         {
@@ -87,8 +91,8 @@ public sealed class NeuralTrainer
                 int batchTokens = 0;
                 for (int q = b; q < end; q++) batchTokens += train[order[q]].Count;
                 float scale = 1f / batchTokens;
-                int per = (end - b + Threads - 1) / Threads;
-                Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, th =>
+                int per = (end - b + Shards - 1) / Shards;
+                Parallel.For(0, Shards, new ParallelOptions { MaxDegreeOfParallelism = Threads }, th =>
                 {
                     Array.Clear(grads[th]);
                     losses[th] = 0;
@@ -104,8 +108,8 @@ public sealed class NeuralTrainer
                         losses[th] += pass.Backward(e.Heads, labelBuf[th].AsSpan(0, e.Count), scale, grads[th]);
                     }
                 });
-                for (int th = 1; th < Threads; th++) Kernels.Axpy(1f, grads[th], grads[0]);
-                for (int th = 0; th < Threads; th++) loss += losses[th];
+                for (int th = 1; th < Shards; th++) Kernels.Axpy(1f, grads[th], grads[0]);
+                for (int th = 0; th < Shards; th++) loss += losses[th];
                 tokens += batchTokens;
                 adam.Step(net.W, grads[0]);
             }
