@@ -98,6 +98,8 @@ public static class LanguageCpu
         Time("tagger", () => Wirescope.Language.Tagging.Tagger.Load(Path.Combine(directory, LanguageModels.TaggerFile)));
         Time("lemmatizer", () => Wirescope.Language.Lemmas.Lemmatizer.Load(Path.Combine(directory, LanguageModels.LemmatizerFile)));
         Time("parser", () => Wirescope.Language.Parsing.ParserEnsemble.Load(Path.Combine(directory, LanguageModels.ParserFile)));
+        if (File.Exists(Path.Combine(directory, LanguageModels.NeuralParserFile)))
+            Time("neural parser", () => Wirescope.Language.Parsing.Neural.NeuralParser.Load(Path.Combine(directory, LanguageModels.NeuralParserFile)));
         Time("all", () => LanguageModels.Load(directory));
         var models = LanguageModels.Load(directory);
         Console.WriteLine($"tagger rows {models.Tagger.Model.Features} x {models.Tagger.Model.Classes}, backward {models.Tagger.Backward?.Model.Features} x {models.Tagger.Backward?.Model.Classes}");
