@@ -4,9 +4,10 @@ using Wirescope.Language;
 namespace Wirescope.Cli;
 
 /// <summary>
-/// `--parser vote|fast`: the shipped three-parser vote (default, most accurate) or its first
-/// parser alone (GUM dev + GUM test + EWT test pooled UAS / LAS about 0.45 lower; the language
-/// layer about 2.5x faster per token; see models/MODELS.md).
+/// `--parser neural|vote|fast|neural-first|neural-vote`: how the language layer parses
+/// (<see cref="ParserModes"/>). `neural` (default) is the BiLSTM + biaffine parser; `vote` the
+/// three perceptron parsers, `fast` their first alone; the combined modes add the neural
+/// scores to the perceptron votes (most accurate, slower). Figures: models/MODELS.md.
 /// </summary>
 public static class ParserOption
 {
@@ -17,6 +18,6 @@ public static class ParserOption
         return o;
     }
 
-    /// <summary>Parsers of the vote to run for a value of the option (0: all).</summary>
+    /// <summary>The <see cref="ParserModes"/> value of the option (the shipped mode: 0, the models as loaded).</summary>
     public static int Parsers(string? value) => ParserModes.Of(value) is var mode && mode == ParserModes.Shipped ? ParserModes.Default : mode;
 }
