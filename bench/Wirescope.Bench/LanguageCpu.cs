@@ -27,9 +27,35 @@ public static class LanguageCpu
         // Where the time goes: the tagger alone, and the parse with the first member alone.
         double tagOnly = Best(() => { foreach (var s in sentences) analyzer.Analyze(s.Text, s.Starts, s.Ends, parse: false); });
         Console.WriteLine($"  of which tagging: {tagOnly:F3} CPU-s per pass = {words / tagOnly:F0} words per CPU-second");
-        var single = new SentenceAnalyzer(new LanguageModels(models.Tagger, models.Lemmatizer, new Wirescope.Language.Parsing.ParserEnsemble(models.Parser.Members[0])));
+        var single = new SentenceAnalyzer(new LanguageModels(models.Tagger, models.Lemmatizer, new Wirescope.Language.Parsing.ParserEnsemble(models.Parser.Members[0]), feats: models.Feats));
         double oneParser = Best(() => { foreach (var s in sentences) single.Analyze(s.Text, s.Starts, s.Ends); });
         Console.WriteLine($"  tag + first parser alone: {oneParser:F3} CPU-s per pass = {words / oneParser:F0} words per CPU-second");
+        if (models.Parser.Neural is { } neural)
+        {
+            var alone = new SentenceAnalyzer(new LanguageModels(models.Tagger, models.Lemmatizer, models.Parser.WithNeural(neural, double.PositiveInfinity), feats: models.Feats));
+            double neuralOnly = Best(() => { foreach (var s in sentences) alone.Analyze(s.Text, s.Starts, s.Ends); });
+            Console.WriteLine($"  tag + neural parser alone: {neuralOnly:F3} CPU-s per pass = {words / neuralOnly:F0} words per CPU-second (neural parse alone: {words / (neuralOnly - tagOnly):F0})");
+            // Its parts: the network (encoder and arc scores), then the decoder and relations.
+            var pass = neural.NewPass();
+            var feats = new WordFeatures();
+            var tags = new int[512];
+            var inputs = sentences.Select(s =>
+            {
+                feats.Fill(s.Text, s.Starts, s.Ends);
+                models.Tagger.Tag(feats, tags);
+                return Enumerable.Range(0, s.Starts.Length).Select(i => (feats.Lower[i], models.TagHashes[tags[i]], feats.Suffix3[i], feats.Shape[i])).ToArray();
+            }).ToList();
+            double network = Best(() =>
+            {
+                foreach (var x in inputs)
+                {
+                    pass.Prepare(x.Length);
+                    for (int i = 0; i < x.Length; i++) pass.SetWord(i, x[i].Item1, x[i].Item2, x[i].Item3, x[i].Item4);
+                    neural.Score(pass);
+                }
+            });
+            Console.WriteLine($"    of which the network: {network:F3} CPU-s per pass = {words / network:F0} words per CPU-second");
+        }
 
         var paragraphs = gold.Where(s => s.Text is not null).Select(s => s.Text!).Chunk(5).Select(c => string.Join(' ', c)).ToList();
         var article = new Article { Text = string.Join("\n\n", paragraphs) };
@@ -73,6 +99,8 @@ public static class LanguageCpu
         Time("lemmatizer", () => Wirescope.Language.Lemmas.Lemmatizer.Load(Path.Combine(directory, LanguageModels.LemmatizerFile)));
         Time("parser", () => Wirescope.Language.Parsing.ParserEnsemble.Load(Path.Combine(directory, LanguageModels.ParserFile)));
         Time("feats", () => Wirescope.Language.Morphology.FeatsModel.Load(Path.Combine(directory, LanguageModels.FeatsFile)));
+        if (File.Exists(Path.Combine(directory, LanguageModels.NeuralParserFile)))
+            Time("neural parser", () => Wirescope.Language.Parsing.Neural.NeuralParser.Load(Path.Combine(directory, LanguageModels.NeuralParserFile)));
         Time("all", () => LanguageModels.Load(directory));
         var models = LanguageModels.Load(directory);
         Console.WriteLine($"tagger rows {models.Tagger.Model.Features} x {models.Tagger.Model.Classes}, backward {models.Tagger.Backward?.Model.Features} x {models.Tagger.Backward?.Model.Classes}");

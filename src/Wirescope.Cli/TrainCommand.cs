@@ -19,7 +19,7 @@ public static class TrainCommand
     {
         var cmd = new Command("train", "Train a language model (tagger, parser, lemmatizer) from CoNLL-U treebanks");
         // One line per model kind; the NER engineer adds theirs here.
-        Command[] subcommands = [Tagger(), Parser(), Lemmatizer(), Feats(), TrainNerCommand.Create()];
+        Command[] subcommands = [Tagger(), Parser(), TrainNeuralCommand.Create(), Lemmatizer(), Feats(), TrainNerCommand.Create()];
         foreach (var c in subcommands) cmd.Subcommands.Add(c);
         return cmd;
     }
@@ -201,7 +201,7 @@ public static class TrainCommand
     /// <see cref="Jackknife"/>, read from <paramref name="cache"/> when it was written for the
     /// same files, folds, passes and seed (the jackknife is deterministic, so this only saves time).
     /// </summary>
-    private static string[][] CachedJackknife(string? cache, string[] files, List<TrainingSentence> data, int folds, int iterations, int seed, bool backward)
+    internal static string[][] CachedJackknife(string? cache, string[] files, List<TrainingSentence> data, int folds, int iterations, int seed, bool backward)
     {
         string key = $"{string.Join("|", files.Select(Path.GetFullPath))} folds={folds} passes={iterations} seed={seed} sentences={data.Count}" + (backward ? " backward" : "");
         if (cache is not null && File.Exists(cache))

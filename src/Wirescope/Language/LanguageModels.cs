@@ -2,6 +2,7 @@ using Wirescope.Language.Lemmas;
 using Wirescope.Language.Models;
 using Wirescope.Language.Morphology;
 using Wirescope.Language.Parsing;
+using Wirescope.Language.Parsing.Neural;
 using Wirescope.Language.Tagging;
 
 namespace Wirescope.Language;
@@ -18,6 +19,7 @@ public sealed class LanguageModels
     public const string LemmatizerFile = "lemmatizer.bin.gz";
     public const string ParserFile = "parser.bin.gz";
     public const string FeatsFile = "feats.bin.gz";
+    public const string NeuralParserFile = "neural-parser.bin.gz";
 
     private static readonly Lazy<LanguageModels> Shared = new(() => Load(FindDirectory()
         ?? throw new FileNotFoundException($"no models folder with {TaggerFile} found (set WIRESCOPE_MODELS)")), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -49,12 +51,16 @@ public sealed class LanguageModels
     /// <summary>Per tagger class: the hash the parser reads as the word's tag.</summary>
     internal ulong[] TagHashes { get; }
 
-    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, ParserEnsemble parser, FeatsModel? feats = null)
+    /// <summary>The neural parser loaded with the models (null: none), whether or not <see cref="Parser"/> uses it.</summary>
+    public NeuralParser? Neural { get; }
+
+    public LanguageModels(Tagger tagger, Lemmatizer lemmatizer, ParserEnsemble parser, NeuralParser? neural = null, FeatsModel? feats = null)
     {
         Tagger = tagger;
         Lemmatizer = lemmatizer;
         Parser = parser;
         Feats = feats;
+        Neural = neural ?? parser.Neural;
         TagHashes = Enumerable.Range(0, tagger.Classes).Select(c => FeatureHash.Of(TagName(tagger.Upos[c], tagger.Xpos[c]))).ToArray();
     }
 
@@ -62,10 +68,26 @@ public sealed class LanguageModels
     public static string TagName(string upos, string xpos) => upos + "\t" + xpos;
 
     /// <summary>These models with the parser decoding at another beam width.</summary>
-    public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth), Feats);
+    public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth), Neural, Feats);
 
-    /// <summary>These models with only the first <paramref name="parsers"/> parsers of the vote (0: all; see <see cref="ParserEnsemble.WithMembers"/>).</summary>
-    public LanguageModels WithParsers(int parsers) => parsers <= 0 || parsers >= Parser.Members.Length ? this : new(Tagger, Lemmatizer, Parser.WithMembers(parsers), Feats);
+    /// <summary>
+    /// These models parsing in another way (<see cref="ParserModes"/>; 0: as they are). A
+    /// neural mode without a neural model keeps the perceptron parsers.
+    /// </summary>
+    public LanguageModels WithParsers(int mode)
+    {
+        var perceptrons = Parser.WithNeural(null, 0);
+        ParserEnsemble? parser = mode switch
+        {
+            ParserModes.Fast => Parser.Members.Length > 1 || Parser.Neural is not null ? perceptrons.WithMembers(1) : null,
+            ParserModes.Vote => perceptrons,
+            ParserModes.Neural when Neural is not null => perceptrons.WithNeural(Neural, double.PositiveInfinity),
+            ParserModes.NeuralFirst when Neural is not null => perceptrons.WithMembers(1).WithNeural(Neural, ParserModes.NeuralWeight(mode)),
+            ParserModes.NeuralVote when Neural is not null => perceptrons.WithNeural(Neural, ParserModes.NeuralWeight(mode)),
+            _ => null,
+        };
+        return parser is null ? this : new(Tagger, Lemmatizer, parser, Neural, Feats);
+    }
 
     /// <summary>Loads the three models in parallel (decompression dominates; two cores halve it).</summary>
     public static LanguageModels Load(string directory)
@@ -73,8 +95,11 @@ public sealed class LanguageModels
         var tagger = Task.Run(() => Tagger.Load(Path.Combine(directory, TaggerFile)));
         var lemmatizer = Task.Run(() => Lemmatizer.Load(Path.Combine(directory, LemmatizerFile)));
         var feats = Task.Run(() => FeatsModel.Load(Path.Combine(directory, FeatsFile)));
+        var neuralPath = Path.Combine(directory, NeuralParserFile);
+        var neural = Task.Run(() => File.Exists(neuralPath) ? NeuralParser.Load(neuralPath) : null);
         var parser = ParserEnsemble.Load(Path.Combine(directory, ParserFile));
-        return new(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser, feats.GetAwaiter().GetResult());
+        var models = new LanguageModels(tagger.GetAwaiter().GetResult(), lemmatizer.GetAwaiter().GetResult(), parser, neural.GetAwaiter().GetResult(), feats.GetAwaiter().GetResult());
+        return models.WithParsers(ParserModes.Shipped);
     }
 
     public static string? FindDirectory() =>

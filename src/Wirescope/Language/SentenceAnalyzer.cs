@@ -35,7 +35,7 @@ public sealed class SentenceAnalyzer(LanguageModels models)
         models.Tagger.Tag(_words, _tags);
         if (!parse) { PredictFeats(n, false); return; }
         _parse.Prepare(n);
-        for (int i = 0; i < n; i++) _parse.SetWord(i, _words.Lower[i], models.TagHashes[_tags[i]], _words.Suffix3[i]);
+        for (int i = 0; i < n; i++) _parse.SetWord(i, _words.Lower[i], models.TagHashes[_tags[i]], _words.Suffix3[i], _words.Shape[i]);
         models.Parser.Parse(_parse, n, _heads, _labels);
         PredictFeats(n, true);
     }

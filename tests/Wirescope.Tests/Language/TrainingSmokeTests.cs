@@ -21,7 +21,7 @@ public class TrainingSmokeTests
         var lem = LemmatizerTrainer.Train(data);
         var tags = data.Select(s => Enumerable.Range(0, s.Count).Select(i => LanguageModels.TagName(s.Upos[i], s.Xpos[i])).ToArray()).ToArray();
         var parser = ParserTrainer.Train(data, tags, 3, seed).Freeze(1);
-        return new LanguageModels(tagger, lem, parser, FeatsTrainer.Train(data, 3, seed));
+        return new LanguageModels(tagger, lem, parser, feats: FeatsTrainer.Train(data, 3, seed));
     }
 
     private static string Save(LanguageModels m, string dir)

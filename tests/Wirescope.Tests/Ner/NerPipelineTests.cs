@@ -47,7 +47,9 @@ public class NerPipelineTests
             .SingleOrDefault(e => e.GetProperty("name").GetString() == name);
         Assert.True(entity.ValueKind == JsonValueKind.Object, $"no entity named {name}");
         Assert.Equal(type, entity.GetProperty("type").GetString());
-        var texts = entity.GetProperty("mentions").EnumerateArray().Select(m => m.GetProperty("text").GetString());
+        // The names the NER found; nominal and pronoun mentions come from coreference (Actors tests).
+        var texts = entity.GetProperty("mentions").EnumerateArray()
+            .Where(m => m.GetProperty("kind").GetString() == "name").Select(m => m.GetProperty("text").GetString());
         Assert.Equal(mentions.Split('|'), texts);
     }
 
@@ -66,7 +68,7 @@ public class NerPipelineTests
             Assert.InRange(start, 0, end);
             Assert.InRange(end, start, text.Length);
             Assert.Equal(m.GetProperty("text").GetString(), text[start..end]);
-            Assert.Equal("name", m.GetProperty("kind").GetString());
+            Assert.Contains(m.GetProperty("kind").GetString(), new[] { "name", "nominal", "pronoun" });
         }
     }
 }

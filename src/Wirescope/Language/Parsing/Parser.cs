@@ -62,6 +62,19 @@ public sealed class Parser
             Inputs.Init(n);
         }
 
+        /// <summary>The neural parser's per-thread buffers (made on first use).</summary>
+        internal Neural.NeuralPass? Neural;
+        /// <summary>Word shapes of the sentence (read only by the neural parser).</summary>
+        internal ulong[] Shape = new ulong[64];
+
+        /// <summary>Sets word i as <see cref="SetWord(int, ulong, ulong, ulong)"/> plus its shape hash (for the neural parser).</summary>
+        public void SetWord(int i, ulong word, ulong tag, ulong suffix, ulong shape)
+        {
+            SetWord(i, word, tag, suffix);
+            if (Shape.Length <= i) Array.Resize(ref Shape, Math.Max(64, (i + 1) * 2));
+            Shape[i] = shape;
+        }
+
         public void SetWord(int i, ulong word, ulong tag, ulong suffix)
         {
             Inputs.Word[i + 1] = word;
