@@ -27,10 +27,12 @@ public static class TrainNeuralCommand
         var layers = new Option<int>("--layers") { Description = "BiLSTM layers", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "Sentences per minibatch", DefaultValueFactory = _ => 32 };
         var threads = new Option<int>("--threads") { Description = "Threads (the result does not depend on it)", DefaultValueFactory = _ => 2 };
+        var annealFrom = new Option<int>("--anneal-from") { Description = "Epochs after this many train at --anneal-factor times the learning rate (0: never)", DefaultValueFactory = _ => 0 };
+        var annealFactor = new Option<float>("--anneal-factor") { Description = "Learning-rate factor of the final anneal", DefaultValueFactory = _ => 0.1f };
         var limit = new Option<int>("--limit") { Description = "Use only the first N training sentences (smoke tests)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("neural-parser", "Train the BiLSTM + biaffine dependency parser (from scratch, Adam)");
         common.AddTo(cmd);
-        foreach (var o in new Option[] { folds, taggerIterations, tagsCache, dev, checkpoint, hidden, layers, batch, threads, limit }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { folds, taggerIterations, tagsCache, dev, checkpoint, hidden, layers, batch, threads, annealFrom, annealFactor, limit }) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
             var files = common.Files(p);
@@ -48,6 +50,7 @@ public static class TrainNeuralCommand
             var trainer = new NeuralTrainer
             {
                 Seed = seed, BatchSentences = p.GetValue(batch), Threads = Math.Max(1, p.GetValue(threads)),
+                AnnealFrom = p.GetValue(annealFrom), AnnealFactor = p.GetValue(annealFactor),
                 Config = new NeuralConfig(Hidden: p.GetValue(hidden), Layers: p.GetValue(layers)),
             };
             trainer.Train(train, devSet, p.GetValue(common.Iterations), outPath, p.GetValue(checkpoint) ?? outPath + ".ckpt", Console.Error);

@@ -14,6 +14,9 @@ internal sealed class Adam(int size, float rate = 2e-3f, float beta1 = 0.9f, flo
     public float[] V { get; } = new float[size];
     public long Steps { get; set; }
 
+    /// <summary>A factor on the learning rate, set per epoch by the trainer (the final anneal).</summary>
+    public float Scale { get; set; } = 1f;
+
     /// <summary>Applies one step of <paramref name="grad"/> to <paramref name="w"/>; returns the gradient's norm before clipping.</summary>
     public double Step(float[] w, float[] grad)
     {
@@ -22,7 +25,7 @@ internal sealed class Adam(int size, float rate = 2e-3f, float beta1 = 0.9f, flo
         double norm = Math.Sqrt(norm2);
         float factor = norm > clip ? (float)(clip / norm) : 1f;
         Steps++;
-        float lr = rate * MathF.Pow(0.75f, (float)Steps / DecaySteps);
+        float lr = Scale * rate * MathF.Pow(0.75f, (float)Steps / DecaySteps);
         float c1 = 1f / (1f - MathF.Pow(beta1, Steps)), c2 = 1f / (1f - MathF.Pow(beta2, Steps));
         var m = M; var v = V;
         for (int i = 0; i < w.Length; i++)

@@ -23,6 +23,14 @@ public sealed class NeuralTrainer
     /// <summary>Each minibatch is split into this many fixed shards whose gradients are summed in order.</summary>
     private const int Shards = 2;
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Epochs from this one on (0-based; 0: never) train at <see cref="AnnealFactor"/> times the
+    /// learning rate: a short final anneal settles the weights once the dev curve is flat (the
+    /// step decay alone leaves the rate at ~40 % of its start after 40 epochs).
+    /// </summary>
+    public int AnnealFrom { get; init; }
+    public float AnnealFactor { get; init; } = 0.1f;
     internal NeuralConfig Config { get; init; } = new();
 
     /// <summary>A sentence as the network reads it: word hashes, tag hashes, gold heads (0-based, -1 root), relation strings.</summary>
@@ -81,6 +89,7 @@ public sealed class NeuralTrainer
         {
             var sw = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            adam.Scale = AnnealFrom > 0 && epoch >= AnnealFrom ? AnnealFactor : 1f;
             var order = (int[])usable.Clone();
             new Random(Seed * 7919 + epoch).Shuffle(order);
             double loss = 0;
