@@ -38,7 +38,7 @@ public static class AnnotateCommand
                 Console.Error.WriteLine($"wirescope: language models: {modelError}");
                 return ExitCodes.NothingRead;
             }
-            var models = loaded.WithBeam(p.GetValue(beam)).WithParsers(ParserOption.Parsers(p.GetValue(parser)));
+            var models = loaded.WithBeam(p.GetValue(beam)).WithParsers(ParserOption.Mode(p.GetValue(parser)));
             using var input = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             if (p.GetValue(from) == "conllu")

@@ -45,7 +45,7 @@ public static class EvalUdCommand
                 Console.Error.WriteLine($"wirescope: language models: {modelError}");
                 return ExitCodes.NothingRead;
             }
-            var models = loaded.WithBeam(p.GetValue(beam)).WithParsers(ParserOption.Parsers(p.GetValue(parser)));
+            var models = loaded.WithBeam(p.GetValue(beam)).WithParsers(ParserOption.Mode(p.GetValue(parser)));
             Console.WriteLine($"models loaded in {load.Elapsed.TotalSeconds:F2} s");
             Console.WriteLine("set        words    UPOS   XPOS  LEMMA    UAS    LAS   tokens/s");
             foreach (var name in wanted)

@@ -25,6 +25,6 @@ public sealed class LimitOptions
         MaxInputBytes = Math.Max(1, parse.GetValue(_maxBytes)),
         MaxDepth = Math.Max(8, parse.GetValue(_maxDepth)),
         MaxTimePerDocument = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(_timeout))),
-        Parsers = ParserOption.Parsers(parse.GetValue(_parser)),
+        Parser = ParserOption.Mode(parse.GetValue(_parser)),
     };
 }

@@ -18,6 +18,6 @@ public static class ParserOption
         return o;
     }
 
-    /// <summary>The <see cref="ParserModes"/> value of the option (the shipped mode: 0, the models as loaded).</summary>
-    public static int Parsers(string? value) => ParserModes.Of(value) is var mode && mode == ParserModes.Shipped ? ParserModes.Default : mode;
+    /// <summary>The <see cref="ParserModes"/> value of the option (the shipped mode: the models as loaded).</summary>
+    public static ParserMode Mode(string? value) => ParserModes.Of(value) is var mode && mode == ParserModes.Shipped ? ParserMode.AsLoaded : mode;
 }

@@ -71,19 +71,19 @@ public sealed class LanguageModels
     public LanguageModels WithBeam(int beamWidth) => beamWidth <= 0 || beamWidth == Parser.BeamWidth ? this : new(Tagger, Lemmatizer, Parser.WithBeam(beamWidth), Neural, Feats);
 
     /// <summary>
-    /// These models parsing in another way (<see cref="ParserModes"/>; 0: as they are). A
+    /// These models parsing in another way (<see cref="ParserMode"/>; AsLoaded: as they are). A
     /// neural mode without a neural model keeps the perceptron parsers.
     /// </summary>
-    public LanguageModels WithParsers(int mode)
+    public LanguageModels WithParsers(ParserMode mode)
     {
         var perceptrons = Parser.WithNeural(null, 0);
         ParserEnsemble? parser = mode switch
         {
-            ParserModes.Fast => Parser.Members.Length > 1 || Parser.Neural is not null ? perceptrons.WithMembers(1) : null,
-            ParserModes.Vote => perceptrons,
-            ParserModes.Neural when Neural is not null => perceptrons.WithNeural(Neural, double.PositiveInfinity),
-            ParserModes.NeuralFirst when Neural is not null => perceptrons.WithMembers(1).WithNeural(Neural, ParserModes.NeuralWeight(mode)),
-            ParserModes.NeuralVote when Neural is not null => perceptrons.WithNeural(Neural, ParserModes.NeuralWeight(mode)),
+            ParserMode.Fast => Parser.Members.Length > 1 || Parser.Neural is not null ? perceptrons.WithMembers(1) : null,
+            ParserMode.Vote => perceptrons,
+            ParserMode.Neural when Neural is not null => perceptrons.WithNeural(Neural, double.PositiveInfinity),
+            ParserMode.NeuralFirst when Neural is not null => perceptrons.WithMembers(1).WithNeural(Neural, ParserModes.NeuralWeight(mode)),
+            ParserMode.NeuralVote when Neural is not null => perceptrons.WithNeural(Neural, ParserModes.NeuralWeight(mode)),
             _ => null,
         };
         return parser is null ? this : new(Tagger, Lemmatizer, parser, Neural, Feats);

@@ -22,14 +22,14 @@ public sealed class LanguageStage : IStage
 
     /// <summary>
     /// Models null: the shared ones, loaded on first use; tokenizer and splitter null: the
-    /// defaults; <paramref name="parsers"/>: how many parsers of the vote run (0: all).
+    /// defaults; <paramref name="parser"/>: how the sentences are parsed (as loaded, or another mode).
     /// </summary>
-    public LanguageStage(LanguageModels? models = null, Tokenizer? tokenizer = null, SentenceSplitter? splitter = null, int parsers = 0)
+    public LanguageStage(LanguageModels? models = null, Tokenizer? tokenizer = null, SentenceSplitter? splitter = null, ParserMode parser = ParserMode.AsLoaded)
     {
         _models = models;
         _tokenizer = tokenizer ?? Tokenizer.Default;
         _splitter = splitter ?? SentenceSplitter.Default;
-        _workspaces = new ThreadLocal<Workspace>(() => new Workspace(new SentenceAnalyzer((_models ?? SharedModels()).WithParsers(parsers))));
+        _workspaces = new ThreadLocal<Workspace>(() => new Workspace(new SentenceAnalyzer((_models ?? SharedModels()).WithParsers(parser))));
     }
 
     /// <summary>The shared models; a missing or corrupt model file becomes a coded document error.</summary>

@@ -25,10 +25,9 @@ public sealed record PipelineOptions
     public static int DefaultJobs => Environment.ProcessorCount + 1;
 
     /// <summary>
-    /// How the language layer parses: a <see cref="Wirescope.Language.ParserModes"/> value
-    /// (0 = the shipped default; `--parser`).
+    /// How the language layer parses (`--parser`; AsLoaded = the shipped default).
     /// </summary>
-    public int Parsers { get; init; }
+    public Wirescope.Language.ParserMode Parser { get; init; }
 
     /// <summary>Worker threads (<see cref="DefaultJobs"/> unless set).</summary>
     public int Jobs { get; init; } = DefaultJobs;

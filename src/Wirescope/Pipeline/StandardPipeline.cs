@@ -19,7 +19,7 @@ public static class StandardPipeline
     {
         var b = new PipelineBuilder().WithOptions(options);
         b.Add(new ExtractionStage(options));
-        if (layers.HasFlag(Layers.Language)) b.Add(new LanguageStage(parsers: options.Parsers));
+        if (layers.HasFlag(Layers.Language)) b.Add(new LanguageStage(parser: options.Parser));
         if (layers.HasFlag(Layers.Entities))
         {
             b.Add(new NerStage());

@@ -70,9 +70,9 @@ public class ModelAccuracyTests
     {
         var gold = Fixture();
         var models = LanguageTestData.Models;
-        var fast = models.WithParsers(1);
+        var fast = models.WithParsers(Wirescope.Language.ParserMode.Fast);
         Assert.Single(fast.Parser.Members);
-        Assert.Same(models, models.WithParsers(0));
+        Assert.Same(models, models.WithParsers(Wirescope.Language.ParserMode.AsLoaded));
         var alone = Score(gold, new ConlluAnnotator(fast, 2).Annotate(Fixture()).ToList());
         var voted = Score(gold, new ConlluAnnotator(models, 2).Annotate(Fixture()).ToList());
         Assert.True(alone.Uas >= UasFloor, $"UAS {alone.Uas:F4} < {UasFloor}");
@@ -94,21 +94,21 @@ public class ModelAccuracyTests
         Assert.NotNull(models.Neural);
         Assert.Same(models.Neural, models.Parser.Neural);
         Assert.True(double.IsPositiveInfinity(models.Parser.NeuralWeight));
-        var vote = models.WithParsers(Wirescope.Language.ParserModes.Vote);
+        var vote = models.WithParsers(Wirescope.Language.ParserMode.Vote);
         Assert.Null(vote.Parser.Neural);
         Assert.Equal(3, vote.Parser.Members.Length);
-        Assert.Null(models.WithParsers(Wirescope.Language.ParserModes.Fast).Parser.Neural);
-        var first = models.WithParsers(Wirescope.Language.ParserModes.NeuralFirst).Parser;
+        Assert.Null(models.WithParsers(Wirescope.Language.ParserMode.Fast).Parser.Neural);
+        var first = models.WithParsers(Wirescope.Language.ParserMode.NeuralFirst).Parser;
         Assert.Single(first.Members);
         Assert.Equal(1.0, first.NeuralWeight);
-        Assert.Equal(2.0, models.WithParsers(Wirescope.Language.ParserModes.NeuralVote).Parser.NeuralWeight);
+        Assert.Equal(2.0, models.WithParsers(Wirescope.Language.ParserMode.NeuralVote).Parser.NeuralWeight);
 
         var gold = Fixture();
         var neural = Score(gold, new ConlluAnnotator(models, 2).Annotate(Fixture()).ToList());
         var voted = Score(gold, new ConlluAnnotator(vote, 2).Annotate(Fixture()).ToList());
         Assert.True(neural.Las >= voted.Las, $"neural LAS {neural.Las:F4} < vote's {voted.Las:F4}");
         Assert.True(neural.Uas >= voted.Uas, $"neural UAS {neural.Uas:F4} < vote's {voted.Uas:F4}");
-        foreach (var mode in new[] { Wirescope.Language.ParserModes.NeuralFirst, Wirescope.Language.ParserModes.NeuralVote })
+        foreach (var mode in new[] { Wirescope.Language.ParserMode.NeuralFirst, Wirescope.Language.ParserMode.NeuralVote })
         {
             var s = Score(gold, new ConlluAnnotator(models.WithParsers(mode), 2).Annotate(Fixture()).ToList());
             Assert.True(s.Las >= LasFloor && s.Uas >= UasFloor, $"mode {mode}: UAS {s.Uas:F4} LAS {s.Las:F4}");
