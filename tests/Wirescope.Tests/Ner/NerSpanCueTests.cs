@@ -342,8 +342,8 @@ public class NerSpanCueTests
     public void The_body_after_a_job_noun_and_at_or_for_is_an_organisation()
     {
         //             0      1 2    3      4  5       6      7
-        var doc = Run("Lauren , news editor at Global Voices , wrote it . Global Voices is a site .");
-        Assert.Equal("ORG:Global Voices", Mentions(doc).Single());
+        var doc = Run("Lauren , news editor at Daily Maverick , wrote it . Daily Maverick is a site .");
+        Assert.Equal("ORG:Daily Maverick", Mentions(doc).Single());
         Assert.Equal(2, doc.Entities.Single().Mentions.Count);
         //        0  1       2    3  4       5         6 7    8  9
         doc = Run("An analyst with Capital Economics said it was likely .", "3:2:PERSON");
@@ -368,7 +368,7 @@ public class NerSpanCueTests
     public void The_run_before_a_spokesperson_noun_is_the_body()
     {
         //             0           1      2           3      4           5    6 7 8       9         10
-        var doc = Run("The Environment Canada spokeswoman Sujata Raisinghani said a Frelimo spokesman agreed .", "2:1:GPE", "4:2:PERSON");
+        var doc = Run("The Statistics Kenya spokeswoman Akosua Mensah said a Frelimo spokesman agreed .", "2:1:GPE", "4:2:PERSON");
         Assert.Equal("O B-ORG I-ORG O B-PERSON I-PERSON O O B-ORG O O O", Tags(doc));
         // A people's name opening the run stays; a person's name or a known place alone is no body.
         //        0       1     2         3       4       5    6
@@ -384,7 +384,7 @@ public class NerSpanCueTests
     public void A_title_after_a_body_or_opening_a_person_is_cut_and_a_body_with_a_title_is_no_person()
     {
         //             0    1             2       3      4         5 6      7             8      9      10
-        var doc = Run("NASA Administrator Charles Bolden announced it , and Pastor Chris Oyakhilome agreed .", "0:4:PERSON", "8:3:PERSON");
+        var doc = Run("NASA Administrator Bill Nelson announced it , and Pastor Chris Oyakhilome agreed .", "0:4:PERSON", "8:3:PERSON");
         Assert.Equal("O O B-PERSON I-PERSON O O O O O B-PERSON I-PERSON O O", Tags(doc));
         //        0              1        2       3    4
         doc = Run("Vice-Chancellor Barnabas Nawangwe said so .", "0:3:PERSON");
@@ -394,7 +394,7 @@ public class NerSpanCueTests
         doc = Run("Power Minister K. Krishnankutty said power costs rose .", "0:4:PERSON");
         Assert.StartsWith("O O B-PERSON I-PERSON O", Tags(doc));
         //        0       1      2 3    4             5
-        doc = Run("Charles Bolden , NASA Administrator , spoke .", "0:2:PERSON", "3:2:PERSON");
+        doc = Run("Bill Nelson , NASA Administrator , spoke .", "0:2:PERSON", "3:2:PERSON");
         Assert.Equal("B-PERSON I-PERSON O O O O O O", Tags(doc));
     }
 
@@ -502,7 +502,7 @@ public class NerSpanCueTests
         Assert.DoesNotContain("GPE", Tags(doc));
         // A legal suffix alone, letters spelling a word (rows "suffix", "letters").
         //        0   1    2     3       4       5           6 7    8  9 10    11
-        doc = Run("The suit names Atlantic Lottery Corporation , Inc. as a party .", "3:3:ORG", "7:1:ORG");
+        doc = Run("The suit names Nile Shipping Corporation , Inc. as a party .", "3:3:ORG", "7:1:ORG");
         Assert.Equal("O O O B-ORG I-ORG I-ORG O O O O O O", Tags(doc));
         //        0  1 2  3       4  5 6 7 8
         doc = Run("It is written as M A N today .", "4:3:ORG");
@@ -513,9 +513,9 @@ public class NerSpanCueTests
     [Fact]
     public void An_office_of_a_place_read_as_one_name_is_the_place()
     {
-        //             0   1      2    3    4  5      6 7       8       9   10
-        var doc = Run("The legend says the King of Athens , Theseus , unified it .", "4:3:ORG");
-        Assert.Equal("GPE:Athens", Mentions(doc).First());
+        //             0   1      2   3   4    5  6       7 8        9  10 11       12 13
+        var doc = Run("The papers say the King of Morocco , Mohammed VI , approved it .", "4:3:ORG");
+        Assert.Equal("GPE:Morocco", Mentions(doc).First());
     }
 
     private static List<string> Mentions(Wirescope.Documents.Document doc) =>

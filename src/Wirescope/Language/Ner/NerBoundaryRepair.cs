@@ -233,13 +233,13 @@ internal static class NerBoundaryRepair
         return calendar is null || calendar.ClassOf(NerAnnotator.Form(tokens, i, text)) == 0;
     }
 
-    // Capitalised qualifiers that open a place's name ("Southern Senegal", "Greater Accra").
+    // Capitalised qualifiers that open a place's name ("Northern Ghana", "Greater Accra").
     private static readonly ulong[] Qualifiers =
         new[] { "Western", "Eastern", "Northern", "Southern", "Central", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Old" }
             .Select(w => FeatureHash.Exact(w)).ToArray();
 
     /// <summary>
-    /// "Southern Senegal", "the Western United States", "Greater Accra": a capitalised compass or
+    /// "Northern Ghana", "the Western United States", "Greater Accra": a capitalised compass or
     /// qualifier word right before a place's span, found by nothing, is part of the name (in the OPEN
     /// training text such a word before an entity is inside it 103 times and outside once).
     /// </summary>
@@ -355,7 +355,7 @@ internal static class NerBoundaryRepair
     }
 
     /// <summary>
-    /// "Isabel Ruiz of Heaven | Sent Gaming": a PERSON span holding "of" that stops inside a run of
+    /// "Maria Lopez of Blue | Harbor Gaming": a PERSON span holding "of" that stops inside a run of
     /// capitalised words took the first word of the body the person is "of": the person ends before
     /// "of". (A span over the whole "Wu Chi-wai of the Democratic Party" is split by
     /// <see cref="SplitPersonOfBody"/>.)
@@ -437,7 +437,7 @@ internal static class NerBoundaryRepair
                 if (s.IsCap(j)) { j++; continue; }
                 if (j + 1 < end && s.IsCap(j + 1) && Array.IndexOf(OrgConnectors, s.Lower[j]) >= 0
                     && !IsCalendarAfterConnector(s, j, tokens, text, calendar)) { j += 2; continue; }
-                // "of the" inside a name: "Bank of the Philippine Islands", "National Library of the Netherlands".
+                // "of the" inside a name: "Bank of the Philippine Islands", "National Library of the Philippines".
                 // Not after a person's name: "Asep Guntur Rahayu of the Corruption Eradication Commission" is two.
                 if (j + 2 < end && s.Lower[j] == OrgConnectors[0] && s.Lower[j + 1] == The && (s.Flags[j + 1] & NerFeaturizer.FLowerWord) != 0
                     && s.IsCap(j + 2) && !IsCalendarAfterConnector(s, j + 1, tokens, text, calendar) && !PersonCovers(s.Spans, j - 1)

@@ -223,7 +223,7 @@ public sealed class NerSpanCues
     }
 
     /// <summary>
-    /// "Administrator Charles Bolden", "NASA Administrator Charles Bolden", "Attorney Robert Sarvis": a
+    /// "Administrator Bill Nelson", "NASA Administrator Bill Nelson", "Attorney Grace Mwangi": a
     /// title word of the table opening a PERSON span, or after a body's name opening it (capitals, or an
     /// organisation, place or people of the tables), is no part of the name. These titles are used after
     /// the model only: as model features (titles.tsv) they changed the weights on GUM, which keeps
@@ -363,7 +363,7 @@ public sealed class NerSpanCues
                 spans[k] = sp with { Count = 0 };
                 continue;
             }
-            // "the King of Athens", "President of Kenya" read as one name: the office's place is the entity.
+            // "the King of Morocco", "President of Kenya" read as one name: the office's place is the entity.
             if (sp.Type is "PERSON" or "ORG" && sp.Count >= 3 && IsRole(s, sp.First) && IsOfFor(s, sp.First + 1) && s.Lower[sp.First + 1] == Of)
             {
                 var a = sp.First + 2;
@@ -664,7 +664,7 @@ public sealed class NerSpanCues
     private const int MaxWorksAtWords = 5;
 
     /// <summary>
-    /// "news editor at Global Voices", "an analyst with Capital Economics", "a spokeswoman for Kenya
+    /// "news editor at Daily Maverick", "an analyst with Capital Economics", "a spokeswoman for Kenya
     /// Airways": the capitalised run after a lower-case job noun and at/for/with (and "the") is the
     /// body the person works for. A run nothing found becomes one; a PERSON span that is exactly the
     /// run is retyped (the model reads unknown two-word names as people). Not when a lower-case noun
@@ -725,7 +725,7 @@ public sealed class NerSpanCues
     }
 
     /// <summary>
-    /// "Environment Canada spokeswoman Sujata Raisinghani", "a Frelimo spokesman": the capitalised run
+    /// "Statistics Kenya spokeswoman Akosua Mensah", "a Frelimo spokesman": the capitalised run
     /// right before a lower-case spokesperson noun is the body they speak for. The run's spans (a place
     /// inside it: "Canada") give way to one span of the row's type; a people's name opening it stays
     /// ("Iranian | Foreign Ministry spokesman"). Not when a person's span, a first name or a title is in
