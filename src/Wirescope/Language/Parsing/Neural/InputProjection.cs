@@ -44,10 +44,7 @@ internal sealed class InputProjection
     public void Fill(int d, int word, int tag, int suffix, int shape, ReadOnlySpan<float> bias, Span<float> g)
     {
         int h4 = g.Length, at = d * h4;
-        bias.CopyTo(g);
-        Kernels.Axpy(1f, _tables[0].AsSpan(word * _width + at, h4), g);
-        Kernels.Axpy(1f, _tables[1].AsSpan(tag * _width + at, h4), g);
-        Kernels.Axpy(1f, _tables[2].AsSpan(suffix * _width + at, h4), g);
-        Kernels.Axpy(1f, _tables[3].AsSpan(shape * _width + at, h4), g);
+        BlockKernels.Sum5(bias, _tables[0].AsSpan(word * _width + at, h4), _tables[1].AsSpan(tag * _width + at, h4),
+            _tables[2].AsSpan(suffix * _width + at, h4), _tables[3].AsSpan(shape * _width + at, h4), g);
     }
 }

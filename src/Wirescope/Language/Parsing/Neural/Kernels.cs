@@ -98,6 +98,103 @@ internal static class Kernels
 }
 
 /// <summary>
+/// A weight matrix (rows × cols) re-laid for run time as panels of 16 rows: per panel and
+/// column, the 16 rows' weights side by side, so that one broadcast input value times one
+/// panel column adds into 16 outputs at once, with no horizontal sums (which cost as much as
+/// the multiply-adds for rows of 128 to 256). Row counts are padded to a multiple of 16.
+/// </summary>
+internal sealed class PanelMatrix
+{
+    private const int Panel = 16;
+    private readonly float[] _p;
+    public int Rows { get; }
+    public int Cols { get; }
+
+    public PanelMatrix(ReadOnlySpan<float> w, int rows, int cols)
+    {
+        Rows = rows; Cols = cols;
+        int panels = (rows + Panel - 1) / Panel;
+        _p = new float[panels * cols * Panel];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++) _p[((r / Panel) * cols + c) * Panel + r % Panel] = w[r * cols + c];
+    }
+
+    /// <summary>
+    /// y[t·yStride + r] = bias[r] + Σ_c W[r, c] · x[t·xStride + c] for t &lt; count, r &lt; Rows.
+    /// Four vectors and two panels per pass: eight accumulators, six loads per eight multiply-adds.
+    /// </summary>
+    public void Multiply(ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int count, Span<float> y, int yStride)
+    {
+        if (!Vector512.IsHardwareAccelerated || Rows % Panel != 0)
+        {
+            MultiplyScalar(bias, x, xStride, count, y, yStride);
+            return;
+        }
+        int cols = Cols, panels = Rows / Panel;
+        ref float p0 = ref MemoryMarshal.GetArrayDataReference(_p);
+        ref float x0 = ref MemoryMarshal.GetReference(x);
+        ref float y0 = ref MemoryMarshal.GetReference(y);
+        ref float b0 = ref MemoryMarshal.GetReference(bias);
+        for (int t = 0; t < count; t += 4)
+        {
+            // A last block of one to three vectors repeats its last one (computed, not stored).
+            int live = Math.Min(4, count - t);
+            ref float xa = ref Unsafe.Add(ref x0, t * xStride);
+            ref float xb = ref Unsafe.Add(ref xa, live > 1 ? xStride : 0);
+            ref float xc = ref Unsafe.Add(ref xb, live > 2 ? xStride : 0);
+            ref float xd = ref Unsafe.Add(ref xc, live > 3 ? xStride : 0);
+            for (int q = 0; q < panels; q += 2)
+            {
+                bool two = q + 1 < panels;
+                ref float pa = ref Unsafe.Add(ref p0, q * cols * Panel);
+                ref float pb = ref Unsafe.Add(ref pa, two ? cols * Panel : 0);
+                var a0 = Vector512<float>.Zero; var a1 = a0; var b0v = a0; var b1 = a0; var c0 = a0; var c1 = a0; var d0 = a0; var d1 = a0;
+                for (int c = 0; c < cols; c++)
+                {
+                    var wa = Vector512.LoadUnsafe(ref pa, (nuint)(c * Panel));
+                    var wb = Vector512.LoadUnsafe(ref pb, (nuint)(c * Panel));
+                    var va = Vector512.Create(Unsafe.Add(ref xa, c));
+                    a0 = Vector512.FusedMultiplyAdd(wa, va, a0); a1 = Vector512.FusedMultiplyAdd(wb, va, a1);
+                    var vb = Vector512.Create(Unsafe.Add(ref xb, c));
+                    b0v = Vector512.FusedMultiplyAdd(wa, vb, b0v); b1 = Vector512.FusedMultiplyAdd(wb, vb, b1);
+                    var vc = Vector512.Create(Unsafe.Add(ref xc, c));
+                    c0 = Vector512.FusedMultiplyAdd(wa, vc, c0); c1 = Vector512.FusedMultiplyAdd(wb, vc, c1);
+                    var vd = Vector512.Create(Unsafe.Add(ref xd, c));
+                    d0 = Vector512.FusedMultiplyAdd(wa, vd, d0); d1 = Vector512.FusedMultiplyAdd(wb, vd, d1);
+                }
+                nuint r0 = (nuint)(q * Panel), r1 = r0 + Panel;
+                var ba = bias.IsEmpty ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref b0, r0);
+                var bb = bias.IsEmpty || !two ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref b0, r1);
+                Store(ref y0, t * yStride, r0, r1, two, a0 + ba, a1 + bb);
+                if (live > 1) Store(ref y0, (t + 1) * yStride, r0, r1, two, b0v + ba, b1 + bb);
+                if (live > 2) Store(ref y0, (t + 2) * yStride, r0, r1, two, c0 + ba, c1 + bb);
+                if (live > 3) Store(ref y0, (t + 3) * yStride, r0, r1, two, d0 + ba, d1 + bb);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref float y0, int at, nuint r0, nuint r1, bool two, Vector512<float> first, Vector512<float> second)
+    {
+        ref float row = ref Unsafe.Add(ref y0, at);
+        first.StoreUnsafe(ref row, r0);
+        if (two) second.StoreUnsafe(ref row, r1);
+    }
+
+    private void MultiplyScalar(ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int count, Span<float> y, int yStride)
+    {
+        for (int t = 0; t < count; t++)
+            for (int r = 0; r < Rows; r++)
+            {
+                float sum = 0;
+                int at = (r / Panel) * Cols * Panel + r % Panel;
+                for (int c = 0; c < Cols; c++) sum += _p[at + c * Panel] * x[t * xStride + c];
+                y[t * yStride + r] = sum + (bias.IsEmpty ? 0f : bias[r]);
+            }
+    }
+}
+
+/// <summary>
 /// Inference kernels: a matrix times a block of vectors, four vectors per pass over each
 /// weight row (the row is read from cache once for four words instead of once per word), and
 /// the gate nonlinearities on whole vectors.
@@ -110,6 +207,11 @@ internal static class BlockKernels
     /// </summary>
     public static void Gemm(ReadOnlySpan<float> w, int wStride, int rows, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int cols, int count, Span<float> y, int yStride)
     {
+        if (Vector512.IsHardwareAccelerated && cols >= 16)
+        {
+            Gemm512(w, wStride, rows, bias, x, xStride, cols, count, y, yStride);
+            return;
+        }
         ref float w0 = ref MemoryMarshal.GetReference(w);
         ref float x0 = ref MemoryMarshal.GetReference(x);
         int vec = cols & ~7;
@@ -150,6 +252,56 @@ internal static class BlockKernels
                 y[t * yStride + r] = (bias.IsEmpty ? 0f : bias[r]) + Kernels.Dot(w.Slice(r * wStride, cols), x.Slice(t * xStride, cols));
     }
 
+    /// <summary>
+    /// <see cref="Gemm"/> with 512-bit vectors (twice the multiply-adds per instruction where the
+    /// core has full-width AVX-512): same function, lanes summed in another fixed order.
+    /// </summary>
+    private static void Gemm512(ReadOnlySpan<float> w, int wStride, int rows, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int cols, int count, Span<float> y, int yStride)
+    {
+        ref float w0 = ref MemoryMarshal.GetReference(w);
+        ref float x0 = ref MemoryMarshal.GetReference(x);
+        int vec = cols & ~15;
+        for (int t = 0; t < count; t += 4)
+        {
+            // A last block of one to three vectors repeats its last vector in the empty places
+            // (computed, not stored): streaming the weights once for four is no dearer than for one.
+            int live = Math.Min(4, count - t);
+            ref float xa = ref Unsafe.Add(ref x0, t * xStride);
+            ref float xb = ref Unsafe.Add(ref xa, live > 1 ? xStride : 0);
+            ref float xc = ref Unsafe.Add(ref xb, live > 2 ? xStride : 0);
+            ref float xd = ref Unsafe.Add(ref xc, live > 3 ? xStride : 0);
+            for (int r = 0; r < rows; r++)
+            {
+                ref float wr = ref Unsafe.Add(ref w0, r * wStride);
+                var a = Vector512<float>.Zero; var b = a; var c = a; var d = a;
+                int k = 0;
+                for (; k < vec; k += 16)
+                {
+                    var wv = Vector512.LoadUnsafe(ref wr, (nuint)k);
+                    a = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref xa, (nuint)k), a);
+                    b = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref xb, (nuint)k), b);
+                    c = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref xc, (nuint)k), c);
+                    d = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref xd, (nuint)k), d);
+                }
+                float sa = Sum(a), sb = Sum(b), sc = Sum(c), sd = Sum(d);
+                for (; k < cols; k++)
+                {
+                    float wk = Unsafe.Add(ref wr, k);
+                    sa += wk * Unsafe.Add(ref xa, k); sb += wk * Unsafe.Add(ref xb, k);
+                    sc += wk * Unsafe.Add(ref xc, k); sd += wk * Unsafe.Add(ref xd, k);
+                }
+                float bb = bias.IsEmpty ? 0f : bias[r];
+                y[t * yStride + r] = sa + bb;
+                if (live > 1) y[(t + 1) * yStride + r] = sb + bb;
+                if (live > 2) y[(t + 2) * yStride + r] = sc + bb;
+                if (live > 3) y[(t + 3) * yStride + r] = sd + bb;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Sum(Vector512<float> v) => Kernels.Sum(v.GetLower() + v.GetUpper());
+
     /// <summary>y[r] += w[r·wStride ..][..cols] · x for r &lt; y.Length (the recurrent step).</summary>
     public static void AddMatVec(ReadOnlySpan<float> w, int wStride, ReadOnlySpan<float> x, Span<float> y)
     {
@@ -185,6 +337,80 @@ internal static class BlockKernels
             y[r] += sa; y[r + 1] += sb; y[r + 2] += sc; y[r + 3] += sd;
         }
         for (; r < y.Length; r++) y[r] += Kernels.Dot(w.Slice(r * wStride, cols), x);
+    }
+
+    /// <summary>
+    /// One LSTM cell from its gate pre-activations g = [i; f; c̃; o] (each H wide):
+    /// c = σ(i) ⊙ tanh(c̃) + σ(f) ⊙ c_prev (c_prev empty at the first step), h = σ(o) ⊙ tanh(c).
+    /// The gates are left activated in g. One pass of 512-bit vectors where the core has them.
+    /// </summary>
+    public static void LstmCell(Span<float> g, ReadOnlySpan<float> cellPrev, Span<float> cell, Span<float> h)
+    {
+        int n = cell.Length, u = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref float g0 = ref MemoryMarshal.GetReference(g);
+            ref float c0 = ref MemoryMarshal.GetReference(cell);
+            ref float h0 = ref MemoryMarshal.GetReference(h);
+            ref float p0 = ref MemoryMarshal.GetReference(cellPrev);
+            var one = Vector512<float>.One;
+            var two = Vector512.Create(2f);
+            for (; u + 16 <= n; u += 16)
+            {
+                nuint at = (nuint)u;
+                var i = one / (one + Vector512.Exp(-Vector512.LoadUnsafe(ref g0, at)));
+                var f = one / (one + Vector512.Exp(-Vector512.LoadUnsafe(ref g0, at + (nuint)n)));
+                var z = two / (one + Vector512.Exp(-two * Vector512.LoadUnsafe(ref g0, at + (nuint)(2 * n)))) - one;
+                var o = one / (one + Vector512.Exp(-Vector512.LoadUnsafe(ref g0, at + (nuint)(3 * n))));
+                var c = i * z;
+                if (!cellPrev.IsEmpty) c = Vector512.FusedMultiplyAdd(f, Vector512.LoadUnsafe(ref p0, at), c);
+                c.StoreUnsafe(ref c0, at);
+                (o * (two / (one + Vector512.Exp(-two * c)) - one)).StoreUnsafe(ref h0, at);
+                i.StoreUnsafe(ref g0, at); f.StoreUnsafe(ref g0, at + (nuint)n);
+                z.StoreUnsafe(ref g0, at + (nuint)(2 * n)); o.StoreUnsafe(ref g0, at + (nuint)(3 * n));
+            }
+        }
+        for (; u < n; u++)
+        {
+            g[u] = Kernels.Sigmoid(g[u]); g[n + u] = Kernels.Sigmoid(g[n + u]);
+            g[2 * n + u] = MathF.Tanh(g[2 * n + u]); g[3 * n + u] = Kernels.Sigmoid(g[3 * n + u]);
+            float c = g[u] * g[2 * n + u] + (cellPrev.IsEmpty ? 0f : g[n + u] * cellPrev[u]);
+            cell[u] = c;
+            h[u] = g[3 * n + u] * MathF.Tanh(c);
+        }
+    }
+
+    /// <summary>y = a + b + c + d + e, added in that order (one pass instead of a copy and four y += x).</summary>
+    public static void Sum5(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, ReadOnlySpan<float> e, Span<float> y)
+    {
+        int n = y.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref float a0 = ref MemoryMarshal.GetReference(a); ref float b0 = ref MemoryMarshal.GetReference(b);
+            ref float c0 = ref MemoryMarshal.GetReference(c); ref float d0 = ref MemoryMarshal.GetReference(d);
+            ref float e0 = ref MemoryMarshal.GetReference(e); ref float y0 = ref MemoryMarshal.GetReference(y);
+            for (; i + 16 <= n; i += 16)
+            {
+                nuint k = (nuint)i;
+                ((((Vector512.LoadUnsafe(ref a0, k) + Vector512.LoadUnsafe(ref b0, k)) + Vector512.LoadUnsafe(ref c0, k))
+                    + Vector512.LoadUnsafe(ref d0, k)) + Vector512.LoadUnsafe(ref e0, k)).StoreUnsafe(ref y0, k);
+            }
+        }
+        for (; i < n; i++) y[i] = (((a[i] + b[i]) + c[i]) + d[i]) + e[i];
+    }
+
+    /// <summary>In place: x = max(x, slope·x) for 0 ≤ slope &lt; 1, without branches (signs are a coin toss).</summary>
+    public static void LeakyRelu(Span<float> x, float slope)
+    {
+        int i = 0;
+        ref float r = ref MemoryMarshal.GetReference(x);
+        var s = Vector256.Create(slope);
+        for (; i + 8 <= x.Length; i += 8)
+        {
+            var v = Vector256.LoadUnsafe(ref r, (nuint)i);
+            Vector256.Max(v, v * s).StoreUnsafe(ref r, (nuint)i);
+        }
+        for (; i < x.Length; i++) x[i] = Math.Max(x[i], slope * x[i]);
     }
 
     /// <summary>In place: x = 1 / (1 + e^-x).</summary>

@@ -29,6 +29,8 @@ internal sealed class NeuralPass
     public float[] ArcLogProb = [];
     private float[] _relZ = [], _relLogProb = [];
     private int[] _relHead = [];
+    /// <summary>The previous state rounded to integers for <see cref="RecurrentWeights"/>.</summary>
+    private readonly short[] _state;
 
     // Gradient buffers (training only).
     private float[] _dx0 = [], _dMlp = [], _dV = [], _dHeadBias = [], _dz = [], _dpre = [], _dh = [], _dc = [];
@@ -44,6 +46,7 @@ internal sealed class NeuralPass
         _z = new float[k][]; _gate = new float[k][]; _cell = new float[k][]; _tanhCell = new float[k][];
         _out = new float[_c.Layers][]; _outMask = new float[_c.Layers][]; _in = new float[_c.Layers][];
         _dIn = new float[_c.Layers][]; _dOut = new float[_c.Layers][];
+        _state = new short[_c.Hidden];
         Grow(64);
     }
 
@@ -204,25 +207,22 @@ internal sealed class NeuralPass
                 {
                     int t = d == 0 ? s : T - 1 - s, prev = d == 0 ? t - 1 : t + 1;
                     var gt = g.AsSpan(t * 4 * h, 4 * h);
-                    if (s > 0) BlockKernels.AddMatVec(recurrent, zc, output.AsSpan(prev * h2 + d * h, h), gt);
-                    BlockKernels.Sigmoid(gt[..(2 * h)]);
-                    BlockKernels.Tanh(gt.Slice(2 * h, h));
-                    BlockKernels.Sigmoid(gt[(3 * h)..]);
-                    var c = cell.AsSpan(t * h, h);
-                    for (int u = 0; u < h; u++) c[u] = gt[u] * gt[2 * h + u] + (s == 0 ? 0f : gt[h + u] * cell[prev * h + u]);
-                    var o = output.AsSpan(t * h2 + d * h, h);
-                    c.CopyTo(o);
-                    BlockKernels.Tanh(o);
-                    for (int u = 0; u < h; u++) o[u] *= gt[3 * h + u];
+                    if (s > 0)
+                    {
+                        if (_net.Recurrent is { } integer) integer[kk].AddTo(output.AsSpan(prev * h2 + d * h, h), gt, _state);
+                        else BlockKernels.AddMatVec(recurrent, zc, output.AsSpan(prev * h2 + d * h, h), gt);
+                    }
+                    BlockKernels.LstmCell(gt, s == 0 ? default : cell.AsSpan(prev * h, h), cell.AsSpan(t * h, h), output.AsSpan(t * h2 + d * h, h));
                 }
             }
         }
         int k = _c.MlpDim, a = _c.ArcDim;
         var enc = _out[_c.Layers - 1];
-        BlockKernels.Gemm(w.AsSpan(_net.Mlp, k * h2), h2, k, w.AsSpan(_net.MlpBias, k), enc, h2, h2, T, _mlp, k);
-        var m = _mlp.AsSpan(0, T * k);
-        for (int i = 0; i < m.Length; i++) if (m[i] < 0) m[i] *= LeakySlope;
-        BlockKernels.Gemm(w.AsSpan(_net.U, a * a), a, a, default, _mlp.AsSpan(a), k, a, T, _v, a);
+        if (_net.MlpPanels is { } mlp) mlp.Multiply(w.AsSpan(_net.MlpBias, k), enc, h2, T, _mlp, k);
+        else BlockKernels.Gemm(w.AsSpan(_net.Mlp, k * h2), h2, k, w.AsSpan(_net.MlpBias, k), enc, h2, h2, T, _mlp, k);
+        BlockKernels.LeakyRelu(_mlp.AsSpan(0, T * k), LeakySlope);
+        if (_net.UPanels is { } u) u.Multiply(default, _mlp.AsSpan(a), k, T, _v, a);
+        else BlockKernels.Gemm(w.AsSpan(_net.U, a * a), a, a, default, _mlp.AsSpan(a), k, a, T, _v, a);
         var uVec = w.AsSpan(_net.UBias, a);
         for (int j = 0; j < T; j++) _headBias[j] = Kernels.Dot(uVec, _mlp.AsSpan(j * k + a, a));
         BlockKernels.Gemm(_v, a, T, _headBias, _mlp.AsSpan(k), k, a, T - 1, ArcLogProb.AsSpan(T), T);
