@@ -136,11 +136,13 @@ public class NeuralKernelTests
     /// 16 gate rows, MLP of 32 rows, arc width 16) gives the training path's arc
     /// log-probabilities, to the state's rounding.
     /// </summary>
-    [Fact]
-    public void FrozenNetWithTheRunTimeKernelsMatchesTheTrainingForward()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)] // the second layer's input product in panels too
+    public void FrozenNetWithTheRunTimeKernelsMatchesTheTrainingForward(int layers)
     {
         var vocab = new HashVocab([10UL, 20UL, 30UL]);
-        var net = new NeuralNet(new NeuralConfig(WordDim: 5, TagDim: 3, SuffixDim: 2, ShapeDim: 2, Hidden: 4, Layers: 1, ArcDim: 16, RelDim: 8),
+        var net = new NeuralNet(new NeuralConfig(WordDim: 5, TagDim: 3, SuffixDim: 2, ShapeDim: 2, Hidden: 4, Layers: layers, ArcDim: 16, RelDim: 8),
             vocab, vocab, vocab, vocab, ["nsubj", "obj", "root", "punct"]);
         var rng = new Random(3);
         for (int i = 0; i < net.Size; i++) net.W[i] = (float)(rng.NextDouble() * 2 - 1) * 0.6f;

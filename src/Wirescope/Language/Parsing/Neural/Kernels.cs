@@ -110,13 +110,15 @@ internal sealed class PanelMatrix
     public int Rows { get; }
     public int Cols { get; }
 
-    public PanelMatrix(ReadOnlySpan<float> w, int rows, int cols)
+    /// <summary>From the first <paramref name="cols"/> columns of each row of w (row r at r · stride; stride 0: cols).</summary>
+    public PanelMatrix(ReadOnlySpan<float> w, int rows, int cols, int stride = 0)
     {
         Rows = rows; Cols = cols;
+        if (stride == 0) stride = cols;
         int panels = (rows + Panel - 1) / Panel;
         _p = new float[panels * cols * Panel];
         for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) _p[((r / Panel) * cols + c) * Panel + r % Panel] = w[r * cols + c];
+            for (int c = 0; c < cols; c++) _p[((r / Panel) * cols + c) * Panel + r % Panel] = w[r * stride + c];
     }
 
     /// <summary>

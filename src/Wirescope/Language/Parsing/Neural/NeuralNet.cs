@@ -40,6 +40,8 @@ internal sealed class NeuralNet
     /// <summary>The MLP and biaffine matrices in panels (run time only, like <see cref="Inputs"/>).</summary>
     public PanelMatrix? MlpPanels { get; private set; }
     public PanelMatrix? UPanels { get; private set; }
+    /// <summary>[layer * 2 + direction]: the input columns of the gate matrices of layers after the first, in panels.</summary>
+    public PanelMatrix?[] InputPanels { get; private set; } = [];
 
     /// <summary>Fixes the weights for run time: precomputes <see cref="Inputs"/>, <see cref="Recurrent"/> and the panels.</summary>
     public void Freeze()
@@ -47,6 +49,11 @@ internal sealed class NeuralNet
         Inputs = new InputProjection(this);
         MlpPanels = new PanelMatrix(W.AsSpan(Mlp, Config.MlpDim * 2 * Config.Hidden), Config.MlpDim, 2 * Config.Hidden);
         UPanels = new PanelMatrix(W.AsSpan(U, Config.ArcDim * Config.ArcDim), Config.ArcDim, Config.ArcDim);
+        InputPanels = Enumerable.Range(0, Gates.Length).Select(k =>
+        {
+            int inDim = Config.LayerInput(k / 2), zc = inDim + Config.Hidden;
+            return k < 2 ? null : new PanelMatrix(W.AsSpan(Gates[k], 4 * Config.Hidden * zc), 4 * Config.Hidden, inDim, zc);
+        }).ToArray();
         int h = Config.Hidden;
         if (!RecurrentWeights.Fits(4 * h, h)) return;
         Recurrent = Enumerable.Range(0, Gates.Length).Select(k =>

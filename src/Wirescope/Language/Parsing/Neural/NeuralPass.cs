@@ -201,6 +201,8 @@ internal sealed class NeuralPass
                 var g = _gate[kk]; var cell = _cell[kk]; var output = _out[l];
                 if (l == 0 && _net.Inputs is { } projected)
                     for (int t = 0; t < T; t++) projected.Fill(d, Word[t], Tag[t], Suffix[t], Shape[t], w.AsSpan(_net.GateBias[kk], 4 * h), g.AsSpan(t * 4 * h, 4 * h));
+                else if (kk < _net.InputPanels.Length && _net.InputPanels[kk] is { } panels)
+                    panels.Multiply(w.AsSpan(_net.GateBias[kk], 4 * h), input, inDim, T, g, 4 * h);
                 else BlockKernels.Gemm(gates, zc, 4 * h, w.AsSpan(_net.GateBias[kk], 4 * h), input, inDim, inDim, T, g, 4 * h);
                 var recurrent = gates[inDim..];
                 for (int s = 0; s < T; s++)
