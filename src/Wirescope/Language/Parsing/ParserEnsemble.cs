@@ -168,20 +168,54 @@ public sealed class ParserEnsemble
             ws.MemberHeads = Enumerable.Range(0, k).Select(_ => new int[size]).ToArray();
             ws.MemberLabels = Enumerable.Range(0, k).Select(_ => new int[size]).ToArray();
         }
-        var tree = ws.Tree;
-        tree.Reset(n, 0);
-        for (int m = 0; m < k; m++)
+        for (int m = 0; m < k; m++) Members[m].Parse(ws, n, ws.MemberHeads[m].AsSpan(0, n), ws.MemberLabels[m].AsSpan(0, n));
+        if (!TryPlainCombined(pass, ws, k, n, heads))
         {
-            Members[m].Parse(ws, n, ws.MemberHeads[m].AsSpan(0, n), ws.MemberLabels[m].AsSpan(0, n));
-            long vote = (long)(NeuralParser.Scale * (Vote - m) / Vote);
-            for (int d = 0; d < n; d++) tree.Add(ws.MemberHeads[m][d] + 1, d + 1, vote);
+            var tree = ws.Tree;
+            tree.Reset(n, 0);
+            for (int m = 0; m < k; m++)
+                for (int d = 0; d < n; d++) tree.Add(ws.MemberHeads[m][d] + 1, d + 1, MemberVote(m));
+            NeuralParser.AddArcs(pass, tree, n, NeuralWeight);
+            Span<int> voted = n < 256 ? stackalloc int[n + 1] : new int[n + 1];
+            tree.Decode(voted);
+            for (int d = 0; d < n; d++) heads[d] = voted[d + 1] - 1;
         }
-        NeuralParser.AddArcs(pass, tree, n, NeuralWeight);
-        Span<int> voted = n < 256 ? stackalloc int[n + 1] : new int[n + 1];
-        tree.Decode(voted);
-        for (int d = 0; d < n; d++) heads[d] = voted[d + 1] - 1;
         neural.Label(pass, n, heads, labels);
         for (int d = 0; d < n; d++) labels[d] = _neuralLabelOf[labels[d]];
+    }
+
+    /// <summary>Member m's vote in the decoder's units when neural log-probabilities join (one vote ≈ log-probability 1).</summary>
+    private static long MemberVote(int m) => (long)(NeuralParser.Scale * (Vote - m) / Vote);
+
+    /// <summary>
+    /// The decoder's tree without decoding for the combined scores, as <see cref="TryPlainVote"/>
+    /// for votes alone: every word's best head by the same integer arc scores the decoder
+    /// would get (weighted neural log-probability plus the votes of the members that chose it);
+    /// when each best is strict and they make a tree with one root child, no other tree scores
+    /// higher. False sends the sentence to the decoder.
+    /// </summary>
+    private bool TryPlainCombined(NeuralPass pass, Parser.Workspace ws, int k, int n, Span<int> heads)
+    {
+        double scale = NeuralWeight * NeuralParser.Scale;
+        int roots = 0;
+        for (int d = 0; d < n; d++)
+        {
+            long best = long.MinValue, second = long.MinValue;
+            int bestHead = 0;
+            for (int h = -1; h < n; h++)
+            {
+                if (h == d) continue;
+                long score = (long)(Math.Max(pass.ArcLog(d, h), -30f) * scale);
+                for (int m = 0; m < k; m++)
+                    if (ws.MemberHeads[m][d] == h) score += MemberVote(m);
+                if (score > best) { second = best; best = score; bestHead = h; }
+                else if (score > second) second = score;
+            }
+            if (best == second) return false;
+            heads[d] = bestHead;
+            if (bestHead < 0 && ++roots > 1) return false;
+        }
+        return roots == 1 && SpanningTree.IsTree(heads[..n]);
     }
 
     /// <summary>

@@ -30,6 +30,25 @@ public sealed class SpanningTree
     }
 
     /// <summary>Adds to the score of the arc head -> dep (0 = root; words 1..n).</summary>
+    /// <summary>
+    /// Whether 0-based heads (−1 = root) make a tree: nothing on a cycle, every word reaching
+    /// the root. Callers check the one-root-child rule themselves.
+    /// </summary>
+    public static bool IsTree(ReadOnlySpan<int> heads)
+    {
+        int n = heads.Length;
+        Span<int> mark = n < 256 ? stackalloc int[n] : new int[n];
+        mark.Clear();
+        // Walk up from each word, marking the walk; meeting the same walk again is a cycle.
+        for (int start = 0; start < n; start++)
+        {
+            int x = start;
+            while (x >= 0 && mark[x] == 0) { mark[x] = start + 1; x = heads[x]; }
+            if (x >= 0 && mark[x] == start + 1) return false;
+        }
+        return true;
+    }
+
     public void Add(int head, int dep, long score) => _score[head * (_n + 1) + dep] += score;
 
     public long this[int head, int dep] => _score[head * (_n + 1) + dep];

@@ -77,16 +77,7 @@ public sealed class NeuralParser
             heads[d] = best - 1;
             if (best == 0 && ++roots > 1) return false;
         }
-        if (roots != 1) return false;
-        Span<int> mark = n < 256 ? stackalloc int[n] : new int[n];
-        mark.Clear();
-        for (int start = 0; start < n; start++)
-        {
-            int x = start;
-            while (x >= 0 && mark[x] == 0) { mark[x] = start + 1; x = heads[x]; }
-            if (x >= 0 && mark[x] == start + 1) return false;
-        }
-        return true;
+        return roots == 1 && SpanningTree.IsTree(heads[..n]);
     }
 
     /// <summary>The relation of every word for the given heads.</summary>
