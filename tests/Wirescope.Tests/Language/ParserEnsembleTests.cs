@@ -245,4 +245,55 @@ public class ParserEnsembleTests
         }
         Assert.InRange(plain, trials / 4, trials - 1);
     }
+
+    /// <summary>
+    /// Neural log-probabilities plus one or three members' votes: whenever the plain check
+    /// answers, its tree is the decoder's, on the same integer arc scores.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(7, 1)]
+    [InlineData(15, 3)]
+    public void PlainCombinedTreeIsTheDecodersTree(int n, int k)
+    {
+        var rng = new Random(n * 17 + k);
+        int t = n + 1;
+        var members = Enumerable.Range(0, k).Select(_ => new int[n]).ToArray();
+        var logProb = new float[t * t];
+        var tree = new SpanningTree();
+        var heads = new int[n];
+        var decoded = new int[n + 1];
+        int plain = 0, trials = 400;
+        for (int trial = 0; trial < trials; trial++)
+        {
+            var order = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();
+            var gold = new int[n];
+            gold[order[0]] = -1;
+            for (int i = 1; i < n; i++) gold[order[i]] = order[rng.Next(i)];
+            // Neural rows peaked on the gold head (sometimes on another), members near the gold tree.
+            for (int d = 0; d < n; d++)
+                for (int h = -1; h < n; h++)
+                    logProb[(d + 1) * t + h + 1] = h == d ? float.NegativeInfinity : (float)(-rng.NextDouble() * 4 - (h == gold[d] ? 0 : 1.5));
+            foreach (var m in members)
+            {
+                gold.CopyTo(m, 0);
+                for (int change = rng.Next(0, 3); change > 0; change--)
+                {
+                    int d = rng.Next(n), h = rng.Next(-1, n);
+                    if (h != d) m[d] = h;
+                }
+            }
+            tree.Reset(n, 0);
+            for (int m = 0; m < k; m++)
+                for (int d = 0; d < n; d++) tree.Add(members[m][d] + 1, d + 1, ParserEnsemble.MemberVote(m));
+            for (int d = 0; d < n; d++)
+                for (int h = -1; h < n; h++)
+                    if (h != d) tree.Add(h + 1, d + 1, (long)(Math.Max(logProb[(d + 1) * t + h + 1], -30f) * 1.0 * Wirescope.Language.Parsing.Neural.NeuralParser.Scale));
+            tree.Decode(decoded);
+            if (!ParserEnsemble.TryPlainCombined(logProb, n, 1.0, members, k, heads)) continue;
+            plain++;
+            Assert.Equal(decoded.Skip(1).Select(h => h - 1).ToArray(), heads);
+        }
+        Assert.InRange(plain, trials / 10, trials - 1);
+    }
 }

@@ -169,7 +169,7 @@ public sealed class ParserEnsemble
             ws.MemberLabels = Enumerable.Range(0, k).Select(_ => new int[size]).ToArray();
         }
         for (int m = 0; m < k; m++) Members[m].Parse(ws, n, ws.MemberHeads[m].AsSpan(0, n), ws.MemberLabels[m].AsSpan(0, n));
-        if (!TryPlainCombined(pass, ws, k, n, heads))
+        if (!TryPlainCombined(pass.ArcLogProb, n, NeuralWeight, ws.MemberHeads, k, heads))
         {
             var tree = ws.Tree;
             tree.Reset(n, 0);
@@ -185,7 +185,7 @@ public sealed class ParserEnsemble
     }
 
     /// <summary>Member m's vote in the decoder's units when neural log-probabilities join (one vote ≈ log-probability 1).</summary>
-    private static long MemberVote(int m) => (long)(NeuralParser.Scale * (Vote - m) / Vote);
+    internal static long MemberVote(int m) => (long)(NeuralParser.Scale * (Vote - m) / Vote);
 
     /// <summary>
     /// The decoder's tree without decoding for the combined scores, as <see cref="TryPlainVote"/>
@@ -194,9 +194,10 @@ public sealed class ParserEnsemble
     /// when each best is strict and they make a tree with one root child, no other tree scores
     /// higher. False sends the sentence to the decoder.
     /// </summary>
-    private bool TryPlainCombined(NeuralPass pass, Parser.Workspace ws, int k, int n, Span<int> heads)
+    internal static bool TryPlainCombined(ReadOnlySpan<float> arcLogProb, int n, double neuralWeight, int[][] memberHeads, int k, Span<int> heads)
     {
-        double scale = NeuralWeight * NeuralParser.Scale;
+        double scale = neuralWeight * NeuralParser.Scale;
+        int t = n + 1;
         int roots = 0;
         for (int d = 0; d < n; d++)
         {
@@ -205,9 +206,9 @@ public sealed class ParserEnsemble
             for (int h = -1; h < n; h++)
             {
                 if (h == d) continue;
-                long score = (long)(Math.Max(pass.ArcLog(d, h), -30f) * scale);
+                long score = (long)(Math.Max(arcLogProb[(d + 1) * t + h + 1], -30f) * scale);
                 for (int m = 0; m < k; m++)
-                    if (ws.MemberHeads[m][d] == h) score += MemberVote(m);
+                    if (memberHeads[m][d] == h) score += MemberVote(m);
                 if (score > best) { second = best; best = score; bestHead = h; }
                 else if (score > second) second = score;
             }
