@@ -94,6 +94,8 @@ public class ModelAccuracyTests
         Assert.NotNull(models.Neural);
         Assert.Same(models.Neural, models.Parser.Neural);
         Assert.True(double.IsPositiveInfinity(models.Parser.NeuralWeight));
+        // The neural default loads the first perceptron parser alone; a voting mode loads all three.
+        Assert.Single(models.Parser.Members);
         var vote = models.WithParsers(Wirescope.Language.ParserMode.Vote);
         Assert.Null(vote.Parser.Neural);
         Assert.Equal(3, vote.Parser.Members.Length);
