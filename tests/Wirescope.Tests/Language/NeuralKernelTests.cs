@@ -21,7 +21,8 @@ public class NeuralKernelTests
     [Theory]
     [InlineData(48, 37, 1, true)]   // three panels: a pair and a lone one; one vector
     [InlineData(32, 256, 7, false)] // the MLP's width; a block of four and one of three
-    [InlineData(40, 20, 9, true)]   // rows not a multiple of 16: the plain path
+    [InlineData(40, 20, 9, true)]   // rows not a multiple of 16: a padded last panel
+    [InlineData(51, 192, 5, true)]  // the relation classifier's shape
     [InlineData(16, 128, 4, true)]
     public void PanelMatrixIsTheMatrixProduct(int rows, int cols, int count, bool withBias)
     {

@@ -29,7 +29,6 @@ public sealed class SpanningTree
         for (int i = 0; i <= n; i++) _score[i * v + i] = Forbidden;
     }
 
-    /// <summary>Adds to the score of the arc head -> dep (0 = root; words 1..n).</summary>
     /// <summary>
     /// Whether 0-based heads (−1 = root) make a tree: nothing on a cycle, every word reaching
     /// the root. Callers check the one-root-child rule themselves.
@@ -49,6 +48,7 @@ public sealed class SpanningTree
         return true;
     }
 
+    /// <summary>Adds to the score of the arc head -> dep (0 = root; words 1..n).</summary>
     public void Add(int head, int dep, long score) => _score[head * (_n + 1) + dep] += score;
 
     public long this[int head, int dep] => _score[head * (_n + 1) + dep];

@@ -101,7 +101,7 @@ internal static class Kernels
 /// A weight matrix (rows × cols) re-laid for run time as panels of 16 rows: per panel and
 /// column, the 16 rows' weights side by side, so that one broadcast input value times one
 /// panel column adds into 16 outputs at once, with no horizontal sums (which cost as much as
-/// the multiply-adds for rows of 128 to 256). Row counts are padded to a multiple of 16.
+/// the multiply-adds for rows of 128 to 256). The last panel is padded with zero rows.
 /// </summary>
 internal sealed class PanelMatrix
 {
@@ -127,16 +127,14 @@ internal sealed class PanelMatrix
     /// </summary>
     public void Multiply(ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int count, Span<float> y, int yStride)
     {
-        if (!Vector512.IsHardwareAccelerated || Rows % Panel != 0)
+        if (!Vector512.IsHardwareAccelerated)
         {
             MultiplyScalar(bias, x, xStride, count, y, yStride);
             return;
         }
-        int cols = Cols, panels = Rows / Panel;
+        int cols = Cols, panels = (Rows + Panel - 1) / Panel;
         ref float p0 = ref MemoryMarshal.GetArrayDataReference(_p);
         ref float x0 = ref MemoryMarshal.GetReference(x);
-        ref float y0 = ref MemoryMarshal.GetReference(y);
-        ref float b0 = ref MemoryMarshal.GetReference(bias);
         for (int t = 0; t < count; t += 4)
         {
             // A last block of one to three vectors repeats its last one (computed, not stored).
@@ -150,7 +148,7 @@ internal sealed class PanelMatrix
                 bool two = q + 1 < panels;
                 ref float pa = ref Unsafe.Add(ref p0, q * cols * Panel);
                 ref float pb = ref Unsafe.Add(ref pa, two ? cols * Panel : 0);
-                var a0 = Vector512<float>.Zero; var a1 = a0; var b0v = a0; var b1 = a0; var c0 = a0; var c1 = a0; var d0 = a0; var d1 = a0;
+                var a0 = Vector512<float>.Zero; var a1 = a0; var b0 = a0; var b1 = a0; var c0 = a0; var c1 = a0; var d0 = a0; var d1 = a0;
                 for (int c = 0; c < cols; c++)
                 {
                     var wa = Vector512.LoadUnsafe(ref pa, (nuint)(c * Panel));
@@ -158,29 +156,39 @@ internal sealed class PanelMatrix
                     var va = Vector512.Create(Unsafe.Add(ref xa, c));
                     a0 = Vector512.FusedMultiplyAdd(wa, va, a0); a1 = Vector512.FusedMultiplyAdd(wb, va, a1);
                     var vb = Vector512.Create(Unsafe.Add(ref xb, c));
-                    b0v = Vector512.FusedMultiplyAdd(wa, vb, b0v); b1 = Vector512.FusedMultiplyAdd(wb, vb, b1);
+                    b0 = Vector512.FusedMultiplyAdd(wa, vb, b0); b1 = Vector512.FusedMultiplyAdd(wb, vb, b1);
                     var vc = Vector512.Create(Unsafe.Add(ref xc, c));
                     c0 = Vector512.FusedMultiplyAdd(wa, vc, c0); c1 = Vector512.FusedMultiplyAdd(wb, vc, c1);
                     var vd = Vector512.Create(Unsafe.Add(ref xd, c));
                     d0 = Vector512.FusedMultiplyAdd(wa, vd, d0); d1 = Vector512.FusedMultiplyAdd(wb, vd, d1);
                 }
-                nuint r0 = (nuint)(q * Panel), r1 = r0 + Panel;
-                var ba = bias.IsEmpty ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref b0, r0);
-                var bb = bias.IsEmpty || !two ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref b0, r1);
-                Store(ref y0, t * yStride, r0, r1, two, a0 + ba, a1 + bb);
-                if (live > 1) Store(ref y0, (t + 1) * yStride, r0, r1, two, b0v + ba, b1 + bb);
-                if (live > 2) Store(ref y0, (t + 2) * yStride, r0, r1, two, c0 + ba, c1 + bb);
-                if (live > 3) Store(ref y0, (t + 3) * yStride, r0, r1, two, d0 + ba, d1 + bb);
+                int r0 = q * Panel;
+                Store(y.Slice(t * yStride, Rows), bias, r0, two, a0, a1);
+                if (live > 1) Store(y.Slice((t + 1) * yStride, Rows), bias, r0, two, b0, b1);
+                if (live > 2) Store(y.Slice((t + 2) * yStride, Rows), bias, r0, two, c0, c1);
+                if (live > 3) Store(y.Slice((t + 3) * yStride, Rows), bias, r0, two, d0, d1);
             }
         }
     }
 
+    /// <summary>Writes one or two panels' sums plus bias into the output row (a padded panel lane by lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(ref float y0, int at, nuint r0, nuint r1, bool two, Vector512<float> first, Vector512<float> second)
+    private static void Store(Span<float> row, ReadOnlySpan<float> bias, int r0, bool two, Vector512<float> first, Vector512<float> second)
     {
-        ref float row = ref Unsafe.Add(ref y0, at);
-        first.StoreUnsafe(ref row, r0);
-        if (two) second.StoreUnsafe(ref row, r1);
+        Put(row, bias, r0, first);
+        if (two) Put(row, bias, r0 + Panel, second);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(Span<float> row, ReadOnlySpan<float> bias, int r0, Vector512<float> sum)
+    {
+        if (r0 + Panel <= row.Length)
+        {
+            if (!bias.IsEmpty) sum += Vector512.Create(bias.Slice(r0, Panel));
+            sum.CopyTo(row[r0..]);
+            return;
+        }
+        for (int i = 0; r0 + i < row.Length; i++) row[r0 + i] = sum.GetElement(i) + (bias.IsEmpty ? 0f : bias[r0 + i]);
     }
 
     private void MultiplyScalar(ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int count, Span<float> y, int yStride)

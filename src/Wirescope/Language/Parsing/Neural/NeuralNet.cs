@@ -40,6 +40,7 @@ internal sealed class NeuralNet
     /// <summary>The MLP and biaffine matrices in panels (run time only, like <see cref="Inputs"/>).</summary>
     public PanelMatrix? MlpPanels { get; private set; }
     public PanelMatrix? UPanels { get; private set; }
+    public PanelMatrix? RelPanels { get; private set; }
     /// <summary>[layer * 2 + direction]: the input columns of the gate matrices of layers after the first, in panels.</summary>
     public PanelMatrix?[] InputPanels { get; private set; } = [];
 
@@ -49,6 +50,7 @@ internal sealed class NeuralNet
         Inputs = new InputProjection(this);
         MlpPanels = new PanelMatrix(W.AsSpan(Mlp, Config.MlpDim * 2 * Config.Hidden), Config.MlpDim, 2 * Config.Hidden);
         UPanels = new PanelMatrix(W.AsSpan(U, Config.ArcDim * Config.ArcDim), Config.ArcDim, Config.ArcDim);
+        RelPanels = new PanelMatrix(W.AsSpan(Rel, Labels.Length * 3 * Config.RelDim), Labels.Length, 3 * Config.RelDim);
         InputPanels = Enumerable.Range(0, Gates.Length).Select(k =>
         {
             int inDim = Config.LayerInput(k / 2), zc = inDim + Config.Hidden;

@@ -303,9 +303,13 @@ internal sealed class NeuralPass
             dep.CopyTo(z);
             head.CopyTo(z[r..]);
             for (int q = 0; q < r; q++) z[2 * r + q] = dep[q] * head[q];
+            if (_net.RelPanels is null) Kernels.MatVec(w.AsSpan(_net.Rel, nl * 3 * r), w.AsSpan(_net.RelBias, nl), z, _relLogProb.AsSpan(i * nl, nl));
+        }
+        _net.RelPanels?.Multiply(w.AsSpan(_net.RelBias, nl), _relZ.AsSpan(3 * r), 3 * r, T - 1, _relLogProb.AsSpan(nl), nl);
+        if (!normalise) return;
+        for (int i = 1; i < T; i++)
+        {
             var row = _relLogProb.AsSpan(i * nl, nl);
-            Kernels.MatVec(w.AsSpan(_net.Rel, nl * 3 * r), w.AsSpan(_net.RelBias, nl), z, row);
-            if (!normalise) continue;
             float max = float.NegativeInfinity;
             foreach (var v in row) max = Math.Max(max, v);
             LogSoftmax(row, max);
