@@ -47,14 +47,14 @@ public class NeuralKernelTests
 
     /// <summary>
     /// Rows stored as 8-bit integers times a row scale (as in the model file) come through
-    /// exactly; the only error is the state's rounding to 1/4095, so the result is within
-    /// Σ|w|/8190 of the float product.
+    /// exactly; the only error is the state's rounding to 1/32767, so the result is within
+    /// Σ|w|/65534 of the float product.
     /// </summary>
     [Theory]
     [InlineData(64, 32, 18)]
     [InlineData(80, 128, 100)]
     [InlineData(16, 2, 0)]
-    public void RecurrentWeightsMatchTheFloatProduct(int rows, int cols, int first)
+    public void IntegerMatrixMatchTheFloatProduct(int rows, int cols, int first)
     {
         int stride = first + cols;
         var w = Random(rows * stride, 4, 0.5f);
@@ -68,14 +68,14 @@ public class NeuralKernelTests
         var h = Random(cols, 5, 0.999f);
         var y = Random(rows, 6);
         var expected = (float[])y.Clone();
-        new RecurrentWeights(w, stride, rows, first, cols).AddTo(h, y, new short[cols]);
+        new IntegerMatrix(w, stride, rows, first, cols).AddTo(h, y, new short[cols]);
         for (int r = 0; r < rows; r++)
         {
             double sum = 0, bound = 1e-5;
             for (int c = 0; c < cols; c++)
             {
                 sum += (double)w[r * stride + first + c] * h[c];
-                bound += Math.Abs(w[r * stride + first + c]) / 8190.0;
+                bound += Math.Abs(w[r * stride + first + c]) / 65534.0;
             }
             Assert.True(Math.Abs(expected[r] + sum - y[r]) <= bound, $"row {r}: {expected[r] + sum} vs {y[r]} (bound {bound})");
         }
@@ -84,11 +84,11 @@ public class NeuralKernelTests
     [Theory]
     [InlineData(16, 1, 32, 3)]   // rows must come in sixteens
     [InlineData(32, 3, 32, 3)]   // columns in pairs
-    [InlineData(32, 258, 300, 0)] // wider than the 32-bit sums allow
-    public void RecurrentWeightsRefuseSizesTheyCannotHold(int rows, int cols, int stride, int first)
+    [InlineData(32, 514, 600, 0)] // wider than the 32-bit sums allow
+    public void IntegerMatrixRefuseSizesTheyCannotHold(int rows, int cols, int stride, int first)
     {
-        Assert.False(RecurrentWeights.Fits(rows, cols));
-        Assert.Throws<ArgumentException>(() => new RecurrentWeights(new float[rows * stride], stride, rows, first, cols));
+        Assert.False(IntegerMatrix.Fits(rows, cols));
+        Assert.Throws<ArgumentException>(() => new IntegerMatrix(new float[rows * stride], stride, rows, first, cols));
     }
 
     [Theory]
@@ -148,7 +148,7 @@ public class NeuralKernelTests
         var rng = new Random(3);
         for (int i = 0; i < net.Size; i++) net.W[i] = (float)(rng.NextDouble() * 2 - 1) * 0.6f;
         net.Freeze();
-        Assert.NotNull(net.Recurrent);
+        Assert.NotNull(net.RunTime!.Recurrent[0]);
         var pass = new NeuralPass(net);
         int n = 13;
         pass.Prepare(n);

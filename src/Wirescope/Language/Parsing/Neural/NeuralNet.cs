@@ -28,42 +28,11 @@ internal sealed class NeuralNet
 
     public int Size { get; }
 
-    /// <summary>The first layer's input term per embedding row (run time only; null while training, when the weights change).</summary>
-    public InputProjection? Inputs { get; private set; }
+    /// <summary>The weights re-laid for run time (<see cref="Freeze"/>; null while training, when the weights change).</summary>
+    public RunTimeWeights? RunTime { get; private set; }
 
-    /// <summary>
-    /// [layer * 2 + direction]: the recurrent columns of the gate matrix as integers (run time
-    /// only, like <see cref="Inputs"/>; null for sizes it does not take, which use floats).
-    /// </summary>
-    public RecurrentWeights[]? Recurrent { get; private set; }
-
-    /// <summary>The MLP and biaffine matrices in panels (run time only, like <see cref="Inputs"/>).</summary>
-    public PanelMatrix? MlpPanels { get; private set; }
-    public PanelMatrix? UPanels { get; private set; }
-    public PanelMatrix? RelPanels { get; private set; }
-    /// <summary>[layer * 2 + direction]: the input columns of the gate matrices of layers after the first, in panels.</summary>
-    public PanelMatrix?[] InputPanels { get; private set; } = [];
-
-    /// <summary>Fixes the weights for run time: precomputes <see cref="Inputs"/>, <see cref="Recurrent"/> and the panels.</summary>
-    public void Freeze()
-    {
-        Inputs = new InputProjection(this);
-        MlpPanels = new PanelMatrix(W.AsSpan(Mlp, Config.MlpDim * 2 * Config.Hidden), Config.MlpDim, 2 * Config.Hidden);
-        UPanels = new PanelMatrix(W.AsSpan(U, Config.ArcDim * Config.ArcDim), Config.ArcDim, Config.ArcDim);
-        RelPanels = new PanelMatrix(W.AsSpan(Rel, Labels.Length * 3 * Config.RelDim), Labels.Length, 3 * Config.RelDim);
-        InputPanels = Enumerable.Range(0, Gates.Length).Select(k =>
-        {
-            int inDim = Config.LayerInput(k / 2), zc = inDim + Config.Hidden;
-            return k < 2 ? null : new PanelMatrix(W.AsSpan(Gates[k], 4 * Config.Hidden * zc), 4 * Config.Hidden, inDim, zc);
-        }).ToArray();
-        int h = Config.Hidden;
-        if (!RecurrentWeights.Fits(4 * h, h)) return;
-        Recurrent = Enumerable.Range(0, Gates.Length).Select(k =>
-        {
-            int inDim = Config.LayerInput(k / 2), zc = inDim + h;
-            return new RecurrentWeights(W.AsSpan(Gates[k], 4 * h * zc), zc, 4 * h, inDim, h);
-        }).ToArray();
-    }
+    /// <summary>Fixes the weights for run time.</summary>
+    public void Freeze() => RunTime = new RunTimeWeights(this);
 
     public NeuralNet(NeuralConfig c, HashVocab words, HashVocab tags, HashVocab suffixes, HashVocab shapes, string[] labels, float[]? weights = null)
     {

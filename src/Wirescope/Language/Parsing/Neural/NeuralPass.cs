@@ -23,13 +23,15 @@ internal sealed class NeuralPass
     private float[][] _z, _gate, _cell, _tanhCell;
     // Per layer: output of both directions, its dropout mask, and the dropped output (next input).
     private float[][] _out, _outMask, _in;
+    /// <summary>Per layer at run time: the output rounded to integers for the integer products.</summary>
+    private short[][] _outQ;
     private float[] _mlpPre = [], _mlp = [], _mlpMask = [];
     private float[] _v = [], _headBias = [];
     /// <summary>Arc log-probabilities: row i (dependent 1..n) over heads j (0..n), T per row.</summary>
     public float[] ArcLogProb = [];
     private float[] _relZ = [], _relLogProb = [];
     private int[] _relHead = [];
-    /// <summary>The previous state rounded to integers for <see cref="RecurrentWeights"/>.</summary>
+    /// <summary>The previous state rounded to integers for <see cref="IntegerMatrix"/>.</summary>
     private readonly short[] _state;
 
     // Gradient buffers (training only).
@@ -44,7 +46,7 @@ internal sealed class NeuralPass
         _c = net.Config;
         int k = _c.Layers * 2;
         _z = new float[k][]; _gate = new float[k][]; _cell = new float[k][]; _tanhCell = new float[k][];
-        _out = new float[_c.Layers][]; _outMask = new float[_c.Layers][]; _in = new float[_c.Layers][];
+        _out = new float[_c.Layers][]; _outMask = new float[_c.Layers][]; _in = new float[_c.Layers][]; _outQ = new short[_c.Layers][];
         _dIn = new float[_c.Layers][]; _dOut = new float[_c.Layers][];
         _state = new short[_c.Hidden];
         Grow(64);
@@ -74,6 +76,7 @@ internal sealed class NeuralPass
                 _tanhCell[k] = new float[cap * h];
             }
             _out[l] = new float[cap * 2 * h]; _outMask[l] = new float[cap * 2 * h]; _in[l] = new float[cap * 2 * h];
+            _outQ[l] = new short[cap * 2 * h];
             _dIn[l] = []; _dOut[l] = [];
         }
         _mlpPre = new float[cap * _c.MlpDim]; _mlp = new float[cap * _c.MlpDim]; _mlpMask = new float[cap * _c.MlpDim];
@@ -181,7 +184,8 @@ internal sealed class NeuralPass
         _masked = false;
         var w = _net.W;
         int din = _c.InputDim;
-        for (int t = 0; t < T && _net.Inputs is null; t++)
+        var run = _net.RunTime;
+        for (int t = 0; t < T && run is null; t++)
         {
             var x = _x0.AsSpan(t * din, din);
             w.AsSpan(_net.EWord + Word[t] * _c.WordDim, _c.WordDim).CopyTo(x);
@@ -197,13 +201,13 @@ internal sealed class NeuralPass
             for (int d = 0; d < 2; d++)
             {
                 int kk = l * 2 + d;
+                var bias = w.AsSpan(_net.GateBias[kk], 4 * h);
                 var gates = w.AsSpan(_net.Gates[kk], 4 * h * zc);
                 var g = _gate[kk]; var cell = _cell[kk]; var output = _out[l];
-                if (l == 0 && _net.Inputs is { } projected)
-                    for (int t = 0; t < T; t++) projected.Fill(d, Word[t], Tag[t], Suffix[t], Shape[t], w.AsSpan(_net.GateBias[kk], 4 * h), g.AsSpan(t * 4 * h, 4 * h));
-                else if (kk < _net.InputPanels.Length && _net.InputPanels[kk] is { } panels)
-                    panels.Multiply(w.AsSpan(_net.GateBias[kk], 4 * h), input, inDim, T, g, 4 * h);
-                else BlockKernels.Gemm(gates, zc, 4 * h, w.AsSpan(_net.GateBias[kk], 4 * h), input, inDim, inDim, T, g, 4 * h);
+                if (run is not null && l == 0)
+                    for (int t = 0; t < T; t++) run.Inputs.Fill(d, Word[t], Tag[t], Suffix[t], Shape[t], bias, g.AsSpan(t * 4 * h, 4 * h));
+                else if (run?.LayerInputs[kk] is { } product) product.Multiply(bias, input, _outQ[l - 1], inDim, T, g, 4 * h);
+                else BlockKernels.Gemm(gates, zc, 4 * h, bias, input, inDim, inDim, T, g, 4 * h);
                 var recurrent = gates[inDim..];
                 for (int s = 0; s < T; s++)
                 {
@@ -211,19 +215,21 @@ internal sealed class NeuralPass
                     var gt = g.AsSpan(t * 4 * h, 4 * h);
                     if (s > 0)
                     {
-                        if (_net.Recurrent is { } integer) integer[kk].AddTo(output.AsSpan(prev * h2 + d * h, h), gt, _state);
+                        if (run?.Recurrent[kk] is { } integer) integer.AddTo(output.AsSpan(prev * h2 + d * h, h), gt, _state);
                         else BlockKernels.AddMatVec(recurrent, zc, output.AsSpan(prev * h2 + d * h, h), gt);
                     }
                     BlockKernels.LstmCell(gt, s == 0 ? default : cell.AsSpan(prev * h, h), cell.AsSpan(t * h, h), output.AsSpan(t * h2 + d * h, h));
                 }
             }
+            // The integer products (next layer, MLP) read the outputs rounded once.
+            if (run is not null) IntegerMatrix.Quantize(_out[l].AsSpan(0, T * h2), _outQ[l].AsSpan(0, T * h2));
         }
         int k = _c.MlpDim, a = _c.ArcDim;
         var enc = _out[_c.Layers - 1];
-        if (_net.MlpPanels is { } mlp) mlp.Multiply(w.AsSpan(_net.MlpBias, k), enc, h2, T, _mlp, k);
+        if (run is not null) run.Mlp.Multiply(w.AsSpan(_net.MlpBias, k), enc, _outQ[_c.Layers - 1], h2, T, _mlp, k);
         else BlockKernels.Gemm(w.AsSpan(_net.Mlp, k * h2), h2, k, w.AsSpan(_net.MlpBias, k), enc, h2, h2, T, _mlp, k);
         BlockKernels.LeakyRelu(_mlp.AsSpan(0, T * k), LeakySlope);
-        if (_net.UPanels is { } u) u.Multiply(default, _mlp.AsSpan(a), k, T, _v, a);
+        if (run is not null) run.U.Multiply(default, _mlp.AsSpan(a), k, T, _v, a);
         else BlockKernels.Gemm(w.AsSpan(_net.U, a * a), a, a, default, _mlp.AsSpan(a), k, a, T, _v, a);
         var uVec = w.AsSpan(_net.UBias, a);
         for (int j = 0; j < T; j++) _headBias[j] = Kernels.Dot(uVec, _mlp.AsSpan(j * k + a, a));
@@ -303,9 +309,9 @@ internal sealed class NeuralPass
             dep.CopyTo(z);
             head.CopyTo(z[r..]);
             for (int q = 0; q < r; q++) z[2 * r + q] = dep[q] * head[q];
-            if (_net.RelPanels is null) Kernels.MatVec(w.AsSpan(_net.Rel, nl * 3 * r), w.AsSpan(_net.RelBias, nl), z, _relLogProb.AsSpan(i * nl, nl));
+            if (_net.RunTime is null) Kernels.MatVec(w.AsSpan(_net.Rel, nl * 3 * r), w.AsSpan(_net.RelBias, nl), z, _relLogProb.AsSpan(i * nl, nl));
         }
-        _net.RelPanels?.Multiply(w.AsSpan(_net.RelBias, nl), _relZ.AsSpan(3 * r), 3 * r, T - 1, _relLogProb.AsSpan(nl), nl);
+        _net.RunTime?.Rel.Multiply(w.AsSpan(_net.RelBias, nl), _relZ.AsSpan(3 * r), 3 * r, T - 1, _relLogProb.AsSpan(nl), nl);
         if (!normalise) return;
         for (int i = 1; i < T; i++)
         {
