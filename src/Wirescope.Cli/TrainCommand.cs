@@ -126,7 +126,7 @@ public static class TrainCommand
         var minUpdates = new Option<int>("--min-updates") { Description = "Prune features updated fewer times than this (model size)", DefaultValueFactory = _ => 3 };
         var beam = new Option<int>("--beam") { Description = "Beam width: after greedy training, retrain transitions globally with this beam (1 = greedy only; experimental: 4 measured worse, see MODELS.md)", DefaultValueFactory = _ => 1 };
         var beamIterations = new Option<int>("--beam-iterations") { Description = "Passes of beam training", DefaultValueFactory = _ => 6 };
-        var sweep = new Option<bool>("--prune-sweep") { Description = "Also write OUT.minN.bin.gz for N = 1..4 (to choose --min-updates)" };
+        var sweep = new Option<bool>("--prune-sweep") { Description = "Also write OUT.minN.bin.br for N = 1..4 (to choose --min-updates)" };
         var members = new Option<string>("--members") { Description = "Parsers of the voted ensemble, comma-separated: ltr (left to right) or rtl (right to left), a digit after one for another seed (ltr2 = seed + 1)", DefaultValueFactory = _ => "ltr" };
         var join = new Option<string[]>("--join") { Description = "Write the members of these parser files as one voted ensemble, in order (no training)", AllowMultipleArgumentsPerToken = true };
         var tagsCache = new Option<string?>("--tags-cache") { Description = "Keep the jackknifed tags in this file and reuse them when data, folds, passes and seed match (repeated experiments; the model is the same)" };
@@ -170,7 +170,7 @@ public static class TrainCommand
             var parser = new ParserEnsemble(trainedMembers.Select(t => t.Freeze(p.GetValue(minUpdates))).ToArray());
             parser.Save(p.GetValue(common.Out)!);
             if (p.GetValue(sweep))
-                for (int m = 1; m <= 5; m++) new ParserEnsemble(trainedMembers.Select(t => t.Freeze(m)).ToArray()).Save(p.GetValue(common.Out)!.Replace(".bin.gz", $".min{m}.bin.gz"));
+                for (int m = 1; m <= 5; m++) new ParserEnsemble(trainedMembers.Select(t => t.Freeze(m)).ToArray()).Save(p.GetValue(common.Out)!.Replace(".bin.br", $".min{m}.bin.br"));
             Console.Error.WriteLine($"parser: {data.Count} sentences, {parser.Labels.Length} relations, {parser.Members.Length} members, {string.Join(" / ", parser.Members.Select(m => $"{m.Transitions.Features} + {m.Relations.Features}"))} features, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
             return 0;
         });

@@ -15,11 +15,11 @@ namespace Wirescope.Language;
 /// </summary>
 public sealed class LanguageModels
 {
-    public const string TaggerFile = "tagger.bin.gz";
-    public const string LemmatizerFile = "lemmatizer.bin.gz";
-    public const string ParserFile = "parser.bin.gz";
-    public const string FeatsFile = "feats.bin.gz";
-    public const string NeuralParserFile = "neural-parser.bin.gz";
+    public const string TaggerFile = "tagger.bin.br";
+    public const string LemmatizerFile = "lemmatizer.bin.br";
+    public const string ParserFile = "parser.bin.br";
+    public const string FeatsFile = "feats.bin.br";
+    public const string NeuralParserFile = "neural-parser.bin.br";
 
     private static readonly Lazy<LanguageModels> Shared = new(() => Load(FindDirectory()
         ?? throw new FileNotFoundException($"no models folder with {TaggerFile} found (set WIRESCOPE_MODELS)")), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -411,32 +410,5 @@ public sealed class LinearModel
             if (n <= 0) throw new EndOfStreamException("model file is truncated");
             into = into[n..];
         }
-    }
-}
-
-/// <summary>Gzip model files: a magic string, a version, then the payload.</summary>
-public static class ModelFile
-{
-    public static void Write(string path, string magic, Action<BinaryWriter> body)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var fs = File.Create(path);
-        using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
-        using var bw = new BinaryWriter(new BufferedStream(gz, 1 << 16));
-        bw.Write(magic);
-        bw.Write(2);
-        body(bw);
-    }
-
-    public static T Read<T>(string path, string magic, Func<BinaryReader, T> body)
-    {
-        using var fs = File.OpenRead(path);
-        using var gz = new GZipStream(fs, CompressionMode.Decompress);
-        using var br = new BinaryReader(new BufferedStream(gz, 1 << 16));
-        var m = br.ReadString();
-        if (m != magic) throw new InvalidDataException($"{path}: not a {magic} model (found '{m}')");
-        int version = br.ReadInt32();
-        if (version != 2) throw new InvalidDataException($"{path}: unsupported model version {version}");
-        return body(br);
     }
 }
