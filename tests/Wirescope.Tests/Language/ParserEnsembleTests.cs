@@ -221,20 +221,8 @@ public class ParserEnsembleTests
         int plain = 0, trials = 400;
         for (int trial = 0; trial < trials; trial++)
         {
-            // A random tree: words in random order, each attached to one placed before it.
-            var order = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();
-            var gold = new int[n];
-            gold[order[0]] = -1;
-            for (int i = 1; i < n; i++) gold[order[i]] = order[rng.Next(i)];
-            for (int m = 0; m < 3; m++)
-            {
-                gold.CopyTo(ws.MemberHeads[m], 0);
-                for (int change = rng.Next(0, 3); change > 0; change--)
-                {
-                    int d = rng.Next(n), h = rng.Next(-1, n);
-                    if (h != d) ws.MemberHeads[m][d] = h;
-                }
-            }
+            var gold = RandomTree(rng, n);
+            for (int m = 0; m < 3; m++) NearTree(rng, gold, ws.MemberHeads[m]);
             tree.Reset(n, 0);
             for (int m = 0; m < 3; m++)
                 for (int d = 0; d < n; d++) tree.Add(ws.MemberHeads[m][d] + 1, d + 1, ParserEnsemble.Vote - m);
@@ -266,23 +254,12 @@ public class ParserEnsembleTests
         int plain = 0, trials = 400;
         for (int trial = 0; trial < trials; trial++)
         {
-            var order = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();
-            var gold = new int[n];
-            gold[order[0]] = -1;
-            for (int i = 1; i < n; i++) gold[order[i]] = order[rng.Next(i)];
+            var gold = RandomTree(rng, n);
             // Neural rows peaked on the gold head (sometimes on another), members near the gold tree.
             for (int d = 0; d < n; d++)
                 for (int h = -1; h < n; h++)
                     logProb[(d + 1) * t + h + 1] = h == d ? float.NegativeInfinity : (float)(-rng.NextDouble() * 4 - (h == gold[d] ? 0 : 1.5));
-            foreach (var m in members)
-            {
-                gold.CopyTo(m, 0);
-                for (int change = rng.Next(0, 3); change > 0; change--)
-                {
-                    int d = rng.Next(n), h = rng.Next(-1, n);
-                    if (h != d) m[d] = h;
-                }
-            }
+            foreach (var m in members) NearTree(rng, gold, m);
             tree.Reset(n, 0);
             for (int m = 0; m < k; m++)
                 for (int d = 0; d < n; d++) tree.Add(members[m][d] + 1, d + 1, ParserEnsemble.MemberVote(m));
@@ -295,5 +272,26 @@ public class ParserEnsembleTests
             Assert.Equal(decoded.Skip(1).Select(h => h - 1).ToArray(), heads);
         }
         Assert.InRange(plain, trials / 10, trials - 1);
+    }
+
+    /// <summary>A random tree: words in random order, each attached to one placed before it (0-based heads, −1 root).</summary>
+    private static int[] RandomTree(Random rng, int n)
+    {
+        var order = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();
+        var heads = new int[n];
+        heads[order[0]] = -1;
+        for (int i = 1; i < n; i++) heads[order[i]] = order[rng.Next(i)];
+        return heads;
+    }
+
+    /// <summary>The tree with up to two heads changed at random (which may make cycles or second roots).</summary>
+    private static void NearTree(Random rng, int[] tree, int[] into)
+    {
+        tree.CopyTo(into, 0);
+        for (int change = rng.Next(0, 3); change > 0; change--)
+        {
+            int d = rng.Next(tree.Length), h = rng.Next(-1, tree.Length);
+            if (h != d) into[d] = h;
+        }
     }
 }
