@@ -107,6 +107,8 @@ internal sealed class PanelMatrix
 {
     private const int Panel = 16;
     private readonly float[] _p;
+    /// <summary>Without 512-bit vectors: the rows as they were, for <see cref="BlockKernels.Gemm"/>'s 256-bit row products.</summary>
+    private readonly float[]? _rowMajor;
     public int Rows { get; }
     public int Cols { get; }
 
@@ -119,6 +121,9 @@ internal sealed class PanelMatrix
         _p = new float[panels * cols * Panel];
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < cols; c++) _p[((r / Panel) * cols + c) * Panel + r % Panel] = w[r * stride + c];
+        if (Vector512.IsHardwareAccelerated) return;
+        _rowMajor = new float[rows * cols];
+        for (int r = 0; r < rows; r++) w.Slice(r * stride, cols).CopyTo(_rowMajor.AsSpan(r * cols));
     }
 
     /// <summary>
@@ -127,9 +132,9 @@ internal sealed class PanelMatrix
     /// </summary>
     public void Multiply(ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int count, Span<float> y, int yStride)
     {
-        if (!Vector512.IsHardwareAccelerated)
+        if (_rowMajor is not null)
         {
-            MultiplyScalar(bias, x, xStride, count, y, yStride);
+            BlockKernels.Gemm(_rowMajor, Cols, Rows, bias, x, xStride, Cols, count, y, yStride);
             return;
         }
         int cols = Cols, panels = (Rows + Panel - 1) / Panel;
@@ -189,18 +194,6 @@ internal sealed class PanelMatrix
             return;
         }
         for (int i = 0; r0 + i < row.Length; i++) row[r0 + i] = sum.GetElement(i) + (bias.IsEmpty ? 0f : bias[r0 + i]);
-    }
-
-    private void MultiplyScalar(ReadOnlySpan<float> bias, ReadOnlySpan<float> x, int xStride, int count, Span<float> y, int yStride)
-    {
-        for (int t = 0; t < count; t++)
-            for (int r = 0; r < Rows; r++)
-            {
-                float sum = 0;
-                int at = (r / Panel) * Cols * Panel + r % Panel;
-                for (int c = 0; c < Cols; c++) sum += _p[at + c * Panel] * x[t * xStride + c];
-                y[t * yStride + r] = sum + (bias.IsEmpty ? 0f : bias[r]);
-            }
     }
 }
 
@@ -379,6 +372,18 @@ internal static class BlockKernels
                 i.StoreUnsafe(ref g0, at); f.StoreUnsafe(ref g0, at + (nuint)n);
                 z.StoreUnsafe(ref g0, at + (nuint)(2 * n)); o.StoreUnsafe(ref g0, at + (nuint)(3 * n));
             }
+        }
+        else
+        {
+            // 256-bit vectors: the gates by kind, then the cell.
+            Sigmoid(g[..(2 * n)]);
+            Tanh(g.Slice(2 * n, n));
+            Sigmoid(g[(3 * n)..]);
+            for (int k = 0; k < n; k++) cell[k] = g[k] * g[2 * n + k] + (cellPrev.IsEmpty ? 0f : g[n + k] * cellPrev[k]);
+            cell.CopyTo(h);
+            Tanh(h);
+            for (int k = 0; k < n; k++) h[k] *= g[3 * n + k];
+            return;
         }
         for (; u < n; u++)
         {
