@@ -81,6 +81,34 @@ public class NeuralKernelTests
         }
     }
 
+    /// <summary>
+    /// The blocked product (four vectors per pass, the MLP's and the second layer's shape)
+    /// agrees with plain sums over the same integers, for full and partial last blocks.
+    /// </summary>
+    [Theory]
+    [InlineData(48, 32, 1, true)]
+    [InlineData(384, 256, 7, true)]
+    [InlineData(32, 2, 9, false)]
+    public void IntegerMatrixBlockedProductIsThePlainOne(int rows, int cols, int count, bool withBias)
+    {
+        var w = Random(rows * cols, 14, 0.3f);
+        var bias = withBias ? Random(rows, 15) : [];
+        var x = Random(count * cols, 16, 0.999f);
+        var xq = new short[x.Length];
+        IntegerMatrix.Quantize(x, xq);
+        for (int i = 0; i < x.Length; i++) Assert.Equal((int)MathF.Round(Math.Clamp(x[i], -1f, 1f) * IntegerMatrix.StateTop), xq[i]);
+        var matrix = new IntegerMatrix(w, cols, rows, 0, cols);
+        int yStride = rows + 3;
+        var y = new float[count * yStride];
+        matrix.Multiply(bias, xq, cols, count, y, yStride);
+        for (int t = 0; t < count; t++)
+        {
+            var one = withBias ? bias.ToArray() : new float[rows];
+            matrix.AddTo(x.AsSpan(t * cols, cols), one, new short[cols]);
+            for (int r = 0; r < rows; r++) Assert.Equal(one[r], y[t * yStride + r], 1e-4f);
+        }
+    }
+
     [Theory]
     [InlineData(16, 1, 32, 3)]   // rows must come in sixteens
     [InlineData(32, 3, 32, 3)]   // columns in pairs

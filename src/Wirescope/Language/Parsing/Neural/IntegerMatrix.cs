@@ -83,6 +83,19 @@ internal sealed class IntegerMatrix
                 Avx512F.ConvertToVector256Int16WithSaturation(Avx512F.ConvertToVector512Int32(Vector512.Min(Vector512.Max(Vector512.LoadUnsafe(ref x0, (nuint)c), -Vector512<float>.One), Vector512<float>.One) * top))
                     .StoreUnsafe(ref q0, (nuint)c);
         }
+        else if (Avx2.IsSupported)
+        {
+            var top = Vector256.Create((float)StateTop);
+            ref float x0 = ref MemoryMarshal.GetReference(x);
+            ref short q0 = ref MemoryMarshal.GetReference(q);
+            for (; c + 16 <= n; c += 16)
+            {
+                var lo = Avx.ConvertToVector256Int32(Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref x0, (nuint)c), -Vector256<float>.One), Vector256<float>.One) * top);
+                var hi = Avx.ConvertToVector256Int32(Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref x0, (nuint)c + 8), -Vector256<float>.One), Vector256<float>.One) * top);
+                // The pack works per 128-bit lane (lo0-3 hi0-3 lo4-7 hi4-7); the permute puts it back in order.
+                Avx2.Permute4x64(Avx2.PackSignedSaturate(lo, hi).AsInt64(), 0b11_01_10_00).AsInt16().StoreUnsafe(ref q0, (nuint)c);
+            }
+        }
         for (; c < n; c++) q[c] = (short)Math.Clamp((int)MathF.Round(x[c] * StateTop), -StateTop, StateTop);
     }
 
@@ -110,6 +123,11 @@ internal sealed class IntegerMatrix
     /// </summary>
     public void Multiply(ReadOnlySpan<float> bias, ReadOnlySpan<short> xq, int xStride, int count, Span<float> y, int yStride)
     {
+        if (!Avx512BW.IsSupported && Avx2.IsSupported && xStride % 2 == 0)
+        {
+            Multiply256(bias, xq, xStride, count, y, yStride);
+            return;
+        }
         if (!Avx512BW.IsSupported || xStride % 2 != 0)
         {
             for (int t = 0; t < count; t++)
@@ -157,6 +175,63 @@ internal sealed class IntegerMatrix
                 if (live > 2) Put(y.Slice((t + 2) * yStride, _rows), bias, r0, two, c0, c1);
                 if (live > 3) Put(y.Slice((t + 3) * yStride, _rows), bias, r0, two, d0, d1);
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Multiply"/> with 256-bit vectors (no AVX-512): each group of 16 rows as two
+    /// halves of 8, four vectors per pass, so the weights are still read once per four words.
+    /// </summary>
+    private void Multiply256(ReadOnlySpan<float> bias, ReadOnlySpan<short> xq, int xStride, int count, Span<float> y, int yStride)
+    {
+        int np = _cols / 2, groups = _rows / Group, pStride = xStride / 2;
+        ref short w0 = ref MemoryMarshal.GetArrayDataReference(_w);
+        ref int p0 = ref Unsafe.As<short, int>(ref MemoryMarshal.GetReference(xq));
+        for (int t = 0; t < count; t += 4)
+        {
+            int live = Math.Min(4, count - t);
+            ref int xa = ref Unsafe.Add(ref p0, t * pStride);
+            ref int xb = ref Unsafe.Add(ref xa, live > 1 ? pStride : 0);
+            ref int xc = ref Unsafe.Add(ref xb, live > 2 ? pStride : 0);
+            ref int xd = ref Unsafe.Add(ref xc, live > 3 ? pStride : 0);
+            for (int g = 0; g < groups; g++)
+            {
+                ref short wg = ref Unsafe.Add(ref w0, g * np * 2 * Group);
+                var a0 = Vector256<int>.Zero; var a1 = a0; var b0 = a0; var b1 = a0; var c0 = a0; var c1 = a0; var d0 = a0; var d1 = a0;
+                for (int j = 0; j < np; j++)
+                {
+                    nuint at = (nuint)(j * 2 * Group);
+                    var lo = Vector256.LoadUnsafe(ref wg, at);
+                    var hi = Vector256.LoadUnsafe(ref wg, at + 16);
+                    var va = Vector256.Create(Unsafe.Add(ref xa, j)).AsInt16();
+                    a0 += Avx2.MultiplyAddAdjacent(lo, va); a1 += Avx2.MultiplyAddAdjacent(hi, va);
+                    var vb = Vector256.Create(Unsafe.Add(ref xb, j)).AsInt16();
+                    b0 += Avx2.MultiplyAddAdjacent(lo, vb); b1 += Avx2.MultiplyAddAdjacent(hi, vb);
+                    var vc = Vector256.Create(Unsafe.Add(ref xc, j)).AsInt16();
+                    c0 += Avx2.MultiplyAddAdjacent(lo, vc); c1 += Avx2.MultiplyAddAdjacent(hi, vc);
+                    var vd = Vector256.Create(Unsafe.Add(ref xd, j)).AsInt16();
+                    d0 += Avx2.MultiplyAddAdjacent(lo, vd); d1 += Avx2.MultiplyAddAdjacent(hi, vd);
+                }
+                int r0 = g * Group;
+                Put256(y.Slice(t * yStride, _rows), bias, r0, a0, a1);
+                if (live > 1) Put256(y.Slice((t + 1) * yStride, _rows), bias, r0, b0, b1);
+                if (live > 2) Put256(y.Slice((t + 2) * yStride, _rows), bias, r0, c0, c1);
+                if (live > 3) Put256(y.Slice((t + 3) * yStride, _rows), bias, r0, d0, d1);
+            }
+        }
+    }
+
+    /// <summary>Rows r0..r0+15: bias + scale × the two halves' integer sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Put256(Span<float> row, ReadOnlySpan<float> bias, int r0, Vector256<int> low, Vector256<int> high)
+    {
+        ref float s0 = ref MemoryMarshal.GetArrayDataReference(_scale);
+        ref float y0 = ref MemoryMarshal.GetReference(row);
+        for (int k = 0; k < 2; k++)
+        {
+            nuint at = (nuint)(r0 + k * 8);
+            var b = bias.IsEmpty ? Vector256<float>.Zero : Vector256.Create(bias.Slice((int)at, 8));
+            Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(k == 0 ? low : high), Vector256.LoadUnsafe(ref s0, at), b).StoreUnsafe(ref y0, at);
         }
     }
 

@@ -411,6 +411,18 @@ internal static class BlockKernels
                     + Vector512.LoadUnsafe(ref d0, k)) + Vector512.LoadUnsafe(ref e0, k)).StoreUnsafe(ref y0, k);
             }
         }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ref float a0 = ref MemoryMarshal.GetReference(a); ref float b0 = ref MemoryMarshal.GetReference(b);
+            ref float c0 = ref MemoryMarshal.GetReference(c); ref float d0 = ref MemoryMarshal.GetReference(d);
+            ref float e0 = ref MemoryMarshal.GetReference(e); ref float y0 = ref MemoryMarshal.GetReference(y);
+            for (; i + 8 <= n; i += 8)
+            {
+                nuint k = (nuint)i;
+                ((((Vector256.LoadUnsafe(ref a0, k) + Vector256.LoadUnsafe(ref b0, k)) + Vector256.LoadUnsafe(ref c0, k))
+                    + Vector256.LoadUnsafe(ref d0, k)) + Vector256.LoadUnsafe(ref e0, k)).StoreUnsafe(ref y0, k);
+            }
+        }
         for (; i < n; i++) y[i] = (((a[i] + b[i]) + c[i]) + d[i]) + e[i];
     }
 
