@@ -49,7 +49,7 @@ internal sealed class IntegerMatrix
     public IntegerMatrix(ReadOnlySpan<float> w, int stride, int rows, int first, int cols)
     {
         if (!Fits(rows, cols))
-            throw new ArgumentException($"recurrent matrix {rows}×{cols}: rows must be a multiple of {Group}, columns even and at most 512");
+            throw new ArgumentException($"integer matrix {rows}×{cols}: rows must be a multiple of {Group}, columns even and at most 512");
         _rows = rows; _cols = cols;
         _w = new short[rows * cols];
         _scale = new float[rows];
