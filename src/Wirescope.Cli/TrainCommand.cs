@@ -51,6 +51,9 @@ public static class TrainCommand
             }
             return files;
         }
+
+        /// <summary>The training sentences of <see cref="Files"/>, or null (after printing why).</summary>
+        public List<TrainingSentence>? Sentences(ParseResult p) => Files(p) is { } files ? TrainingSentence.Load(files) : null;
     }
 
     private static Command Tagger()
@@ -64,10 +67,8 @@ public static class TrainCommand
         cmd.Options.Add(backward);
         cmd.SetAction(p =>
         {
-            var files = common.Files(p);
-            if (files is null) return ExitCodes.Usage;
             var sw = Stopwatch.StartNew();
-            var data = TrainingSentence.Load(files);
+            if (common.Sentences(p) is not { } data) return ExitCodes.Usage;
             var tagger = TaggerTrainer.Train(data, p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates));
             if (p.GetValue(backward))
                 tagger = tagger.WithBackward(TaggerTrainer.Train(data.Select(s => s.Mirrored()).ToList(), p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates)));
@@ -85,9 +86,7 @@ public static class TrainCommand
         common.AddTo(cmd);
         cmd.SetAction(p =>
         {
-            var files = common.Files(p);
-            if (files is null) return ExitCodes.Usage;
-            var data = TrainingSentence.Load(files);
+            if (common.Sentences(p) is not { } data) return ExitCodes.Usage;
             var lem = LemmatizerTrainer.Train(data);
             lem.Save(p.GetValue(common.Out)!);
             Console.Error.WriteLine($"lemmatizer: {lem.RuleCount} rules, {lem.ExceptionCount} exceptions -> {p.GetValue(common.Out)}");
@@ -105,10 +104,8 @@ public static class TrainCommand
         cmd.Options.Add(minUpdates);
         cmd.SetAction(p =>
         {
-            var files = common.Files(p);
-            if (files is null) return ExitCodes.Usage;
             var sw = Stopwatch.StartNew();
-            var data = TrainingSentence.Load(files);
+            if (common.Sentences(p) is not { } data) return ExitCodes.Usage;
             var model = FeatsTrainer.Train(data, p.GetValue(common.Iterations), p.GetValue(common.Seed), Console.Error, p.GetValue(minUpdates));
             model.Save(p.GetValue(common.Out)!);
             Console.Error.WriteLine($"feats: {data.Count} sentences, {sw.Elapsed.TotalSeconds:F0} s -> {p.GetValue(common.Out)}");
