@@ -120,7 +120,7 @@ public class NeuralParserTests
         var dir = Directory.CreateTempSubdirectory("neural");
         try
         {
-            var trainer = new NeuralTrainer { Seed = 3, BatchSentences = 2, Threads = 2, Config = new NeuralConfig(WordDim: 8, TagDim: 4, SuffixDim: 4, ShapeDim: 2, Hidden: 8, ArcDim: 8, RelDim: 4) };
+            var trainer = new NeuralTrainer { Seed = 3, BatchSentences = 2, Threads = 2, Config = SmallConfig };
             var parser = trainer.Train([ex, ex, ex, ex], [], 200, Path.Combine(dir.FullName, "m.bin.gz"), null, TextWriter.Null);
             var (uas, las) = NeuralTrainer.Evaluate(parser, [ex]);
             Assert.Equal(1.0, uas);
@@ -132,19 +132,22 @@ public class NeuralParserTests
         finally { dir.Delete(true); }
     }
 
+    /// <summary>Two small training sentences and a small net, for the training-run tests.</summary>
+    private static readonly NeuralTrainer.Example Ex1 = new([10, 20, 30, 99, 20], [1, 2, 3, 4, 5], [10, 20, 30, 10, 20], [1, 1, 1, 1, 1], Heads, ["nsubj", "root", "obj", "punct", "punct"]);
+    private static readonly NeuralTrainer.Example Ex2 = new([30, 20, 10], [3, 2, 1], [30, 20, 10], [1, 1, 1], [1, -1, 1], ["nsubj", "root", "obj"]);
+    private static NeuralConfig SmallConfig => new(WordDim: 8, TagDim: 4, SuffixDim: 4, ShapeDim: 2, Hidden: 8, ArcDim: 8, RelDim: 4);
+
     [Fact]
     public void TrainingIsReproducible()
     {
-        var ex1 = new NeuralTrainer.Example([10, 20, 30, 99, 20], [1, 2, 3, 4, 5], [10, 20, 30, 10, 20], [1, 1, 1, 1, 1], Heads, ["nsubj", "root", "obj", "punct", "punct"]);
-        var ex2 = new NeuralTrainer.Example([30, 20, 10], [3, 2, 1], [30, 20, 10], [1, 1, 1], [1, -1, 1], ["nsubj", "root", "obj"]);
         var dir = Directory.CreateTempSubdirectory("neural");
         try
         {
             byte[] Run(int threads, string name)
             {
-                var trainer = new NeuralTrainer { Seed = 5, BatchSentences = 3, Threads = threads, Config = new NeuralConfig(WordDim: 8, TagDim: 4, SuffixDim: 4, ShapeDim: 2, Hidden: 8, ArcDim: 8, RelDim: 4) };
+                var trainer = new NeuralTrainer { Seed = 5, BatchSentences = 3, Threads = threads, Config = SmallConfig };
                 var path = Path.Combine(dir.FullName, name);
-                trainer.Train([ex1, ex2, ex1, ex2, ex2], [], 3, path, null, TextWriter.Null);
+                trainer.Train([Ex1, Ex2, Ex1, Ex2, Ex2], [], 3, path, null, TextWriter.Null);
                 return File.ReadAllBytes(path);
             }
             Assert.Equal(Run(2, "a.bin.gz"), Run(1, "b.bin.gz"));
@@ -160,16 +163,14 @@ public class NeuralParserTests
     [Fact]
     public void AnnealedTrainingResumesToTheSameBytes()
     {
-        var ex1 = new NeuralTrainer.Example([10, 20, 30, 99, 20], [1, 2, 3, 4, 5], [10, 20, 30, 10, 20], [1, 1, 1, 1, 1], Heads, ["nsubj", "root", "obj", "punct", "punct"]);
-        var ex2 = new NeuralTrainer.Example([30, 20, 10], [3, 2, 1], [30, 20, 10], [1, 1, 1], [1, -1, 1], ["nsubj", "root", "obj"]);
         var dir = Directory.CreateTempSubdirectory("neural");
         try
         {
             byte[] Run(string name, int annealFrom, params int[] epochs)
             {
-                var trainer = new NeuralTrainer { Seed = 5, BatchSentences = 2, Threads = 2, AnnealFrom = annealFrom, Config = new NeuralConfig(WordDim: 8, TagDim: 4, SuffixDim: 4, ShapeDim: 2, Hidden: 8, ArcDim: 8, RelDim: 4) };
+                var trainer = new NeuralTrainer { Seed = 5, BatchSentences = 2, Threads = 2, AnnealFrom = annealFrom, Config = SmallConfig };
                 var path = Path.Combine(dir.FullName, name);
-                foreach (var e in epochs) trainer.Train([ex1, ex2, ex1, ex2, ex2], [], e, path, path + ".ckpt", TextWriter.Null);
+                foreach (var e in epochs) trainer.Train([Ex1, Ex2, Ex1, Ex2, Ex2], [], e, path, path + ".ckpt", TextWriter.Null);
                 return File.ReadAllBytes(path);
             }
             var straight = Run("a.bin.gz", 2, 4);
