@@ -192,7 +192,8 @@ public sealed class ParserEnsemble
     /// for votes alone: every word's best head by the same integer arc scores the decoder
     /// would get (weighted neural log-probability plus the votes of the members that chose it);
     /// when each best is strict and they make a tree with one root child, no other tree scores
-    /// higher. False sends the sentence to the decoder.
+    /// higher. False sends the sentence to the decoder. With no members (k = 0) it is the
+    /// neural parser's own check.
     /// </summary>
     internal static bool TryPlainCombined(ReadOnlySpan<float> arcLogProb, int n, double neuralWeight, int[][] memberHeads, int k, Span<int> heads)
     {

@@ -44,7 +44,8 @@ public sealed class NeuralParser
     internal void Parse(NeuralPass pass, SpanningTree tree, int n, Span<int> heads, Span<int> labels)
     {
         Score(pass);
-        if (!TryBestHeads(pass, n, heads))
+        // Every word's most probable head, when those make a one-root tree, is what the decoder would return.
+        if (!ParserEnsemble.TryPlainCombined(pass.ArcLogProb, n, 1.0, [], 0, heads))
         {
             tree.Reset(n, 0);
             AddArcs(pass, tree, n, 1.0);
@@ -53,31 +54,6 @@ public sealed class NeuralParser
             for (int d = 0; d < n; d++) heads[d] = decoded[d + 1] - 1;
         }
         Label(pass, n, heads, labels);
-    }
-
-    /// <summary>
-    /// Every word's most probable head, when those make a tree with one root child: then no
-    /// other tree scores higher and the decoder would return it (most sentences; the decoder
-    /// is left for ties, cycles and extra roots).
-    /// </summary>
-    internal static bool TryBestHeads(NeuralPass pass, int n, Span<int> heads)
-    {
-        int roots = 0;
-        for (int d = 0; d < n; d++)
-        {
-            var row = pass.ArcLogProb.AsSpan((d + 1) * pass.T, pass.T);
-            int best = 0;
-            float top = row[0], second = float.NegativeInfinity;
-            for (int j = 1; j < row.Length; j++)
-            {
-                if (row[j] > top) { second = top; top = row[j]; best = j; }
-                else if (row[j] > second) second = row[j];
-            }
-            if (top == second) return false;
-            heads[d] = best - 1;
-            if (best == 0 && ++roots > 1) return false;
-        }
-        return roots == 1 && SpanningTree.IsTree(heads[..n]);
     }
 
     /// <summary>The relation of every word for the given heads.</summary>
